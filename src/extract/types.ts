@@ -1,0 +1,268 @@
+// The extraction contract: what `src/extract` produces from one document's text, and what
+// `src/graph` writes and `npx chidao extract` prints. Everything here is plain JSON-serialisable
+// data so the CLI output and the graph writer share one shape.
+//
+// Offsets (`start`, `end`) are UTF-16 code-unit offsets into the ORIGINAL input string (before
+// normalisation), end exclusive, so `input.slice(start, end)` is the quoted text.
+
+/** A piece of evidence: where in the original text a fact was read. */
+export interface Span {
+  start: number;
+  end: number;
+  /** The original text of the span, as written (not normalised). */
+  text: string;
+}
+
+/** The three symbol systems (see docs/vn-document-grammar.md §0). */
+export type DocumentSystem = "PARTY" | "STATE_NORMATIVE" | "STATE_ADMINISTRATIVE" | "UNKNOWN";
+
+/**
+ * Document types, in English, with the Vietnamese term. Kept as a closed set so that the graph and
+ * the API can use it as an enum.
+ */
+export type DocumentType =
+  | "RESOLUTION" // Nghị quyết
+  | "DECREE" // Nghị định
+  | "DECISION" // Quyết định
+  | "DIRECTIVE" // Chỉ thị
+  | "CONCLUSION" // Kết luận
+  | "REGULATION" // Quy định (Party QĐ/QĐi, state QyĐ)
+  | "RULES" // Quy chế
+  | "CIRCULAR" // Thông tư
+  | "JOINT_CIRCULAR" // Thông tư liên tịch
+  | "PARTY_CIRCULAR" // Thông tri
+  | "GUIDANCE" // Hướng dẫn
+  | "NOTICE" // Thông báo
+  | "PROGRAMME" // Chương trình (hành động)
+  | "PLAN" // Kế hoạch
+  | "SCHEME" // Đề án
+  | "STRATEGY" // Chiến lược
+  | "PROJECT" // Dự án / Phương án
+  | "REPORT" // Báo cáo
+  | "SUBMISSION" // Tờ trình
+  | "OFFICIAL_LETTER" // Công văn / Văn bản số
+  | "TELEGRAM" // Công điện
+  | "LAW" // Luật / Bộ luật
+  | "ORDINANCE" // Pháp lệnh
+  | "MINUTES" // Biên bản
+  | "OTHER";
+
+/** Canonical document reference as extracted (the document itself or one it cites). */
+export interface DocumentRef {
+  /**
+   * Canonical identity key: system + jurisdiction + canonical symbol + year, e.g.
+   * "party|national|36-NQ/TW|2023", "state-admin|vn-qtr|243/KH-UBND|2023",
+   * "state-norm|vn-qtr|36/2024/NQ-HĐND|2024". Unnumbered documents get a key derived from their
+   * descriptive title ("untitled|vn-qtr|programme:<folded title>|2024"). Keys are stable across runs
+   * and across documents, which is what lets two files link to the same node.
+   */
+  key: string;
+  /** Canonical symbol (NFC, no spaces, ASCII separators, official capitals) or null. */
+  symbol: string | null;
+  type: DocumentType;
+  system: DocumentSystem;
+  /** Canonical issuer name, e.g. "Bộ Chính trị", "Ban Thường vụ Tỉnh ủy Quảng Trị", or null. */
+  issuer: string | null;
+  /** Organisation key of the issuer when resolved to the registry (see ExtractedOrganisation.key). */
+  issuerKey: string | null;
+  /** ISO date "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only partly known, or null. */
+  date: string | null;
+  title: string | null;
+  /** "national" or a province/ministry jurisdiction code like "vn-qtr"; null when unknown. */
+  jurisdiction: string | null;
+}
+
+export interface Citation extends DocumentRef {
+  /** True when the reference could not be resolved to exactly one document. */
+  ambiguous: boolean;
+  /** Keys of the candidate documents when ambiguous. */
+  candidates?: string[];
+  mentions: Span[];
+}
+
+export type RelationKind =
+  | "IMPLEMENTS" // thực hiện, triển khai thực hiện, cụ thể hóa
+  | "CONTINUES" // tiếp tục thực hiện
+  | "AMENDS" // sửa đổi, bổ sung
+  | "REPLACES" // thay thế
+  | "REPEALS" // bãi bỏ
+  | "GUIDES" // hướng dẫn, quy định chi tiết
+  | "BASED_ON" // Căn cứ
+  | "PROPOSED_BY" // Theo đề nghị … tại Tờ trình
+  | "REPORTS_ON" // báo cáo kết quả thực hiện
+  | "RESPONDS_TO" // Thực hiện Công văn số … (a report answering a request)
+  | "ISSUED_WITH" // ban hành kèm theo; phê duyệt
+  | "CITES"; // a mention with no stronger relation
+
+export interface Relation {
+  /** "SELF" (the document being read) or a citation key. */
+  from: string;
+  to: string;
+  kind: RelationKind;
+  /** The cue phrase as written. */
+  cue: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+export interface Warning {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** Result of reading citations, identity and relations (issue: citations). */
+export interface CitationExtraction {
+  document: DocumentRef;
+  citations: Citation[];
+  relations: Relation[];
+  warnings: Warning[];
+}
+
+// ---- Obligations (issue: organisations, tasks, targets, actions, statistics, findings) ----
+
+export type OrganisationTier =
+  | "CENTRAL_PARTY"
+  | "CENTRAL_STATE"
+  | "PROVINCIAL_PARTY"
+  | "PROVINCIAL_STATE"
+  | "DEPARTMENT"
+  | "UNIT";
+
+export interface ExtractedOrganisation {
+  /** Registry key ("org:vn-qtr:skhcn") or a derived key for organisations not in the registry. */
+  key: string;
+  name: string;
+  tier: OrganisationTier;
+  jurisdiction: string | null;
+  /** True when the organisation came from the registry, false when created from the text. */
+  registered: boolean;
+  mentions: Span[];
+}
+
+/** A deadline as written plus the interval it denotes (ISO dates, inclusive). */
+export interface Deadline {
+  text: string;
+  from: string | null;
+  to: string | null;
+  /** "Thường xuyên" / "Hằng năm" deadlines recur rather than expire. */
+  recurring: boolean;
+}
+
+export type TaskStatus =
+  | "COMPLETED_ON_TIME" // hoàn thành đúng hạn
+  | "COMPLETED_LATE" // hoàn thành quá hạn
+  | "IN_PROGRESS_ON_TIME" // đang thực hiện trong hạn
+  | "OVERDUE" // quá hạn chưa hoàn thành
+  | "NOT_STARTED"
+  | "UNKNOWN";
+
+export interface StatusObservation {
+  value: TaskStatus;
+  /** Key of the report that made the claim (usually the document itself). */
+  reportedBy: string;
+  /** ISO date (possibly partial) of the claim. */
+  reportedOn: string | null;
+  span: Span;
+}
+
+export interface Task {
+  key: string;
+  /** Id as written in the source: "Nhiệm vụ số 74", "1.", "a)". */
+  ref: string;
+  content: string;
+  /** Organisation names as written; resolved organisation keys in leadKeys. */
+  lead: string[];
+  leadKeys: string[];
+  cooperating: string[];
+  cooperatingKeys: string[];
+  deadline: Deadline | null;
+  product: string | null;
+  /** Section context such as "Quý II/2024" or "I. Hoàn thiện thể chế". */
+  section: string | null;
+  assignedBy: string | null;
+  implements: string[];
+  status: Omit<StatusObservation, "span"> | null;
+  statusSpan: Span | null;
+  /** Keys of documents that resulted from the task (e.g. a department's plan). */
+  results: string[];
+  actions: string[];
+  span: Span;
+}
+
+export interface Target {
+  key: string;
+  indicator: string;
+  unit: string | null;
+  /** Comparator as written: "≥", "≤", "=", "khoảng" … */
+  comparator: string | null;
+  value: number | null;
+  valueText: string;
+  horizon: string | null;
+  /** Key of the document that sets the target. */
+  setBy: string;
+  span: Span;
+}
+
+export interface Action {
+  key: string;
+  text: string;
+  actor: string | null;
+  actorKey: string | null;
+  partners: string[];
+  quantity: number | null;
+  unit: string | null;
+  /** Keys of tasks and/or documents the action serves. */
+  serves: string[];
+  span: Span;
+}
+
+/** Reported statistics of one table or summary line. */
+export interface Statistics {
+  key: string;
+  label: string;
+  assigned: number | null;
+  completed: number | null;
+  completedLate: number | null;
+  notCompleted: number | null;
+  overdue: number | null;
+  span: Span;
+}
+
+export type FindingKind =
+  | "TOTALS_MISMATCH"
+  | "IMPLEMENTS_LATER_DOCUMENT"
+  | "ISSUER_SPELLING_VARIANTS"
+  | "DATE_DISAGREEMENT"
+  | "TASK_WITHOUT_LEAD"
+  | "OVERDUE_REPORTED_ON_TRACK"
+  | "UNREADABLE_TABLE";
+
+export type Severity = "INFO" | "WARNING" | "ERROR";
+
+export interface Finding {
+  key: string;
+  kind: FindingKind;
+  severity: Severity;
+  messageVi: string;
+  messageEn: string;
+  evidence: Span[];
+}
+
+export interface ObligationExtraction {
+  organisations: ExtractedOrganisation[];
+  tasks: Task[];
+  targets: Target[];
+  actions: Action[];
+  statistics: Statistics[];
+  findings: Finding[];
+  warnings: Warning[];
+}
+
+/** The full extraction of one file: what `chidao extract` prints and what ingest writes. */
+export interface Extraction extends CitationExtraction, ObligationExtraction {
+  file: string;
+  /** Version of the extractor, recorded as provenance on every node and relationship. */
+  extractorVersion: string;
+}
