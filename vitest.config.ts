@@ -1,11 +1,29 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` is pure (extraction, parsing) and needs no database; `integration` shares
+// one real Neo4j started by the global setup. `npm test` runs both.
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/setup/neo4j.global.ts"],
-    // Each file isolates its own data; files run in parallel against one shared Neo4j.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/neo4j.global.ts"],
+          // One shared database (Community Edition has one user database): files take turns and
+          // each file clears what it needs in beforeAll.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });
