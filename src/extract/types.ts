@@ -51,9 +51,9 @@ export type DocumentType =
 export interface DocumentRef {
   /**
    * Canonical identity key: system + jurisdiction + canonical symbol + year, e.g.
-   * "party|national|36-NQ/TW|2023", "state-admin|vn-qtr|243/KH-UBND|2023",
-   * "state-norm|vn-qtr|36/2024/NQ-HĐND|2024". Unnumbered documents get a key derived from their
-   * descriptive title ("untitled|vn-qtr|programme:<folded title>|2024"). Keys are stable across runs
+   * "party|national|36-NQ/TW|2023", "state-admin|quang-tri|243/KH-UBND|2023",
+   * "state-norm|quang-tri|36/2024/NQ-HĐND|2024". Unnumbered documents get a key derived from their
+   * descriptive title ("untitled|quang-tri|programme:<folded title>|2024"). Keys are stable across runs
    * and across documents, which is what lets two files link to the same node.
    */
   key: string;
@@ -68,7 +68,7 @@ export interface DocumentRef {
   /** ISO date "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only partly known, or null. */
   date: string | null;
   title: string | null;
-  /** "national" or a province/ministry jurisdiction code like "vn-qtr"; null when unknown. */
+  /** "national" or a province slug like "quang-tri" (folded, hyphenated); null when unknown. */
   jurisdiction: string | null;
 }
 
@@ -131,7 +131,7 @@ export type OrganisationTier =
   | "UNIT";
 
 export interface ExtractedOrganisation {
-  /** Registry key ("org:vn-qtr:skhcn") or a derived key for organisations not in the registry. */
+  /** Registry key ("org:quang-tri:skhcn") or a derived key for organisations not in the registry. */
   key: string;
   name: string;
   tier: OrganisationTier;
