@@ -1,0 +1,225 @@
+// Text normalisation for matching Vietnamese documents. Real files mix NFD and NFC, look-alike
+// letters (Ð U+00D0 for Đ), typographic dashes, no-break spaces, soft hyphens and two accent
+// placements (hoà/hòa). Matching runs on the normalised text; every span found there is mapped
+// back to the ORIGINAL input so provenance quotes the text as written.
+
+export interface NormalisedText {
+  /** NFC text with look-alikes, dashes, slashes and spaces unified; may be shorter than the input. */
+  text: string;
+  /** Maps an offset in `text` (0..text.length) to the offset in the original input. */
+  toOriginal(offset: number): number;
+}
+
+// Characters replaced one-for-one, or removed ("").
+const REPLACE: Record<string, string> = {
+  "\u00D0": "Đ", // Ð eth
+  "\u00F0": "đ", // ð eth
+  "\u0189": "Đ", // Ɖ African D
+  "\u0256": "đ", // ɖ
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\uFE63": "-",
+  "\uFF0D": "-",
+  "\u2215": "/",
+  "\u2044": "/",
+  "\uFF0F": "/",
+  "\u29F8": "/",
+  "\u00A0": " ",
+  "\u1680": " ",
+  "\u2000": " ",
+  "\u2001": " ",
+  "\u2002": " ",
+  "\u2003": " ",
+  "\u2004": " ",
+  "\u2005": " ",
+  "\u2006": " ",
+  "\u2007": " ",
+  "\u2008": " ",
+  "\u2009": " ",
+  "\u200A": " ",
+  "\u202F": " ",
+  "\u205F": " ",
+  "\u3000": " ",
+  "\u00AD": "", // soft hyphen
+  "\u200B": "", // zero-width space
+  "\u200C": "",
+  "\u200D": "",
+  "\u2060": "",
+  "\uFEFF": "", // BOM
+};
+const REPLACE_RE = new RegExp(`[${Object.keys(REPLACE).join("")}]`, "g");
+
+// Tone marks (dấu thanh) — the only marks whose placement differs between the two styles.
+const TONES = "\u0300\u0301\u0303\u0309\u0323";
+// Old style puts the tone on the first vowel of oa/oe/uy at the end of a syllable (hòa, khỏe, thủy);
+// the canonical form here is the new style (hoà, khoẻ, thuỷ). "quý" is untouched: there the u belongs
+// to the consonant "qu" and both styles agree.
+const TONED_OU = [..."oOuU"].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
+const OLD_STYLE_RE = new RegExp(`(?<![qQ])([${TONED_OU}])([aAeEyY])(?![\\p{L}\\p{M}])`, "gu");
+
+/**
+ * Offset map as breakpoints: within a run starting at out[k], original = orig[k] + (offset - out[k]).
+ * Edits are sparse in real text, so this stays small where a per-character table would not.
+ */
+class OffsetMap {
+  private readonly out: number[] = [];
+  private readonly orig: number[] = [];
+
+  /** Records that output offset `o` corresponds to original offset `s` (o non-decreasing). */
+  mark(o: number, s: number): void {
+    const k = this.out.length - 1;
+    if (k >= 0) {
+      const outK = this.out[k] as number;
+      const origK = this.orig[k] as number;
+      if (origK + (o - outK) === s) return; // already implied by the current run
+      if (outK === o) {
+        this.orig[k] = s;
+        return;
+      }
+    }
+    this.out.push(o);
+    this.orig.push(s);
+  }
+
+  map(offset: number): number {
+    const out = this.out;
+    if (out.length === 0) return offset;
+    let lo = 0;
+    let hi = out.length - 1;
+    if (offset < (out[0] as number)) return offset;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((out[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.orig[lo] as number) + (offset - (out[lo] as number));
+  }
+}
+
+/** Composes NFC segment by segment (a base character plus its marks) so offsets stay mappable. */
+function composeNfc(input: string, map: OffsetMap): string {
+  const parts: string[] = [];
+  const segRe = /\P{M}\p{M}*|\p{M}+/gu;
+  let o = 0;
+  let last = 0; // start of the pending unchanged run in `input`
+  for (let m = segRe.exec(input); m !== null; m = segRe.exec(input)) {
+    const seg = m[0];
+    if (seg.length === 1) continue;
+    const composed = seg.normalize("NFC");
+    if (composed === seg) continue;
+    if (m.index > last) {
+      parts.push(input.slice(last, m.index));
+      o += m.index - last;
+    }
+    map.mark(o, m.index);
+    for (let i = 1; i < composed.length; i++) map.mark(o + i, m.index + Math.min(i, seg.length - 1));
+    parts.push(composed);
+    o += composed.length;
+    last = m.index + seg.length;
+    map.mark(o, last);
+  }
+  parts.push(input.slice(last));
+  return parts.join("");
+}
+
+/**
+ * Normalises a document's text for matching. Offsets of the result map back to `original` through
+ * `toOriginal`; `text` is what the extractors read.
+ */
+export function normalise(original: string): NormalisedText {
+  const first = new OffsetMap();
+  // Singletons such as U+212B (Ångström) change under NFC without marks, hence the whole-text check.
+  const nfc = original.normalize("NFC") === original ? original : composeNfc(original, first);
+
+  const second = new OffsetMap();
+  let text = nfc;
+  if (REPLACE_RE.test(nfc)) {
+    REPLACE_RE.lastIndex = 0;
+    const parts: string[] = [];
+    let o = 0;
+    let last = 0;
+    for (let m = REPLACE_RE.exec(nfc); m !== null; m = REPLACE_RE.exec(nfc)) {
+      const rep = REPLACE[m[0]] as string;
+      if (m.index > last) {
+        parts.push(nfc.slice(last, m.index));
+        o += m.index - last;
+      }
+      parts.push(rep);
+      o += rep.length;
+      last = m.index + 1;
+      second.mark(o, last);
+    }
+    parts.push(nfc.slice(last));
+    text = parts.join("");
+  }
+  REPLACE_RE.lastIndex = 0;
+
+  // Accent placement is a same-length swap, so the offset map is unaffected.
+  text = text.replace(OLD_STYLE_RE, (_all, toned: string, vowel: string) => {
+    const d = toned.normalize("NFD");
+    const tone = d.slice(1);
+    return `${d[0]}${`${vowel}${tone}`.normalize("NFC")}`;
+  });
+
+  const len = original.length;
+  return {
+    text,
+    toOriginal(offset: number): number {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      return Math.min(len, first.map(second.map(clamped)));
+    },
+  };
+}
+
+// Fold table for the Basic Multilingual Plane, built lazily on first use: one code unit in, one out,
+// so folded text keeps the offsets of the text it was folded from.
+let foldTable: Uint16Array | null = null;
+
+function buildFoldTable(): Uint16Array {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    t[c] = c;
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize("NFD")[0] ?? ch;
+    const lower = base.toLowerCase();
+    t[c] = lower.length === 1 ? lower.charCodeAt(0) : base.charCodeAt(0);
+  }
+  t[0x0110] = 0x64; // Đ -> d
+  t[0x0111] = 0x64; // đ -> d
+  t[0x00d0] = 0x64;
+  t[0x00f0] = 0x64;
+  t[0x0189] = 0x64;
+  return t;
+}
+
+/**
+ * Folds for matching and search: diacritics removed, đ -> d, lower case. Length-preserving (one
+ * UTF-16 code unit per code unit), so an offset in the folded text is an offset in its input.
+ * Combining marks left standing alone (rare after NFC) are kept rather than dropped for that reason.
+ */
+export function fold(text: string): string {
+  if (foldTable === null) foldTable = buildFoldTable();
+  const table = foldTable;
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = table[text.charCodeAt(i)] as number;
+  return new TextDecoder("utf-16le").decode(out);
+}
+
+// Markdown and HTML decoration that splits citations in converted documents: **bold**, *italic*,
+// <b>tags</b>, table pipes, heading hashes, escaped markdown characters.
+const DECORATION_RE =
+  /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>|\*+|_{2,}|\\(?=[*_#|[\]()`\\-])|\||^#{1,6}(?= )|`+|&nbsp;/gm;
+
+/**
+ * Replaces Markdown/HTML decoration with spaces of the same length, so matching sees plain prose
+ * while every offset still points into the same text.
+ */
+export function blankDecoration(text: string): string {
+  return text.replace(DECORATION_RE, (m) => " ".repeat(m.length));
+}
