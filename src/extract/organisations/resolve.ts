@@ -1,0 +1,292 @@
+// Resolving a written organisation name in the context of the document that writes it. The same
+// words name different bodies: "UBND tỉnh" in a Quảng Trị report of 2024 is org:quang-tri:ubnd, in
+// a Hà Nội report org:ha-noi:ubnd, and in a Quảng Trị report of August 2025 the merged province's
+// org:quang-tri@2025:ubnd. What the registry does not know (a cooperative, a district youth union,
+// a centre) becomes an organisation of its own, attached to the document's jurisdiction.
+import type { ExtractedOrganisation, OrganisationTier } from "../types.ts";
+import {
+  matchKey,
+  PROVINCE_MERGE_DATE,
+  type ProvinceUnit,
+  provinceUnits,
+  type RegistryOrganisation,
+  registryOrganisations,
+  slugify,
+} from "./registry.ts";
+
+export interface ResolutionContext {
+  /** "national" or a province slug; where place-less mentions ("UBND tỉnh", "Sở Y tế") belong. */
+  jurisdiction: string | null;
+  /** ISO date (possibly partial) of the document; picks the pre- or post-merger body. */
+  date: string | null;
+}
+
+export interface ResolvedOrganisation {
+  key: string;
+  name: string;
+  tier: OrganisationTier;
+  jurisdiction: string | null;
+  registered: boolean;
+  /** The registry record, when registered. */
+  record: RegistryOrganisation | null;
+}
+
+interface Index {
+  central: Map<string, RegistryOrganisation[]>;
+  roles: Map<string, string>;
+  roleKeys: string[];
+  /** Province name variants (match keys) → slug. */
+  places: Map<string, string>;
+  byKey: Map<string, RegistryOrganisation>;
+  unitsBySlug: Map<string, ProvinceUnit[]>;
+  codes: Map<string, string[]>;
+}
+
+let index: Index | null = null;
+
+function buildIndex(): Index {
+  const central = new Map<string, RegistryOrganisation[]>();
+  const roles = new Map<string, string>();
+  const byKey = new Map<string, RegistryOrganisation>();
+  const codes = new Map<string, string[]>();
+  const add = (m: Map<string, RegistryOrganisation[]>, k: string, o: RegistryOrganisation) => {
+    if (k === "") return;
+    const list = m.get(k) ?? [];
+    if (!list.includes(o)) list.push(o);
+    m.set(k, list);
+  };
+  for (const o of registryOrganisations()) {
+    byKey.set(o.key, o);
+    const codeKey = matchKey(o.code);
+    if (o.role === null) {
+      add(central, matchKey(o.name), o);
+      for (const a of o.aliases) add(central, matchKey(a), o);
+      if (codeKey.length >= 3) add(central, codeKey, o);
+    } else if (!roles.has(matchKey(o.aliases[0] ?? o.name))) {
+      for (const a of o.aliases) {
+        roles.set(matchKey(a), o.role);
+        roles.set(stripUnitWord(matchKey(a)), o.role);
+      }
+    }
+    const list = codes.get(o.code) ?? [];
+    if (!list.includes(o.role ?? o.key)) list.push(o.role ?? o.key);
+    codes.set(o.code, list);
+  }
+  const places = new Map<string, string>();
+  const unitsBySlug = new Map<string, ProvinceUnit[]>();
+  for (const u of provinceUnits()) {
+    places.set(matchKey(u.name), u.slug);
+    for (const a of u.aliases) places.set(matchKey(a), u.slug);
+    const list = unitsBySlug.get(u.slug) ?? [];
+    list.push(u);
+    unitsBySlug.set(u.slug, list);
+  }
+  const roleKeys = [...roles.keys()].sort((a, b) => b.length - a.length);
+  return { central, roles, roleKeys, places, byKey, unitsBySlug, codes };
+}
+
+function idx(): Index {
+  if (index === null) index = buildIndex();
+  return index;
+}
+
+function stripUnitWord(k: string): string {
+  return k.replace(/ (tinh|thanh pho)$/, "");
+}
+
+/** Whether `date` falls in [from, to]; partial ISO dates compare by their known prefix. */
+function validAt(o: { validFrom: string | null; validTo: string | null }, date: string | null): boolean {
+  if (date === null) return true;
+  if (o.validFrom !== null && date < o.validFrom.slice(0, date.length)) return false;
+  if (o.validTo !== null && date.slice(0, o.validTo.length) > o.validTo) return false;
+  return true;
+}
+
+function pick(cands: RegistryOrganisation[], date: string | null): RegistryOrganisation | undefined {
+  return cands.find((c) => validAt(c, date)) ?? cands[0];
+}
+
+/** The unit (pre- or post-merger) a province slug denotes at a date. */
+export function unitAt(slug: string, date: string | null): ProvinceUnit | undefined {
+  const units = idx().unitsBySlug.get(slug) ?? [];
+  if (date !== null && date >= PROVINCE_MERGE_DATE.slice(0, date.length)) {
+    const post = units.find((u) => u.validFrom !== null);
+    if (post !== undefined) return post;
+  }
+  return units.find((u) => u.validFrom === null) ?? units[0];
+}
+
+/** A province name at the end of a match key ("... quang tri") → [rest, slug]. */
+function trailingPlace(k: string): [string, string] | null {
+  const words = k.split(" ");
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const place = words.slice(words.length - n).join(" ");
+    const slug = idx().places.get(place);
+    if (slug !== undefined) return [words.slice(0, words.length - n).join(" "), slug];
+  }
+  return null;
+}
+
+function roleOrg(role: string, slug: string | null, date: string | null): RegistryOrganisation | undefined {
+  if (slug === null || slug === "national") return undefined;
+  const unit = unitAt(slug, date);
+  if (unit === undefined) return undefined;
+  const { byKey } = idx();
+  const direct = byKey.get(`org:${unit.key}:${role}`);
+  if (direct !== undefined) return direct;
+  // The role had ended in this period (Sở TT&TT after 2025): the body as it last existed.
+  const pre = unitAt(slug, null);
+  return pre === undefined ? undefined : byKey.get(`org:${pre.key}:${role}`);
+}
+
+function asResolved(o: RegistryOrganisation): ResolvedOrganisation {
+  return {
+    key: o.key,
+    name: o.name,
+    tier: o.tier,
+    jurisdiction: o.jurisdiction,
+    registered: true,
+    record: o,
+  };
+}
+
+/** Edit distance up to 1 (one insertion, deletion or substitution). */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * The registry issuer code an issuer code as written stands for: exact, or — for codes of five
+ * letters or more, where one slip cannot turn one office into another — within one edit
+ * ("SKHCHN", "SKHCCN" → "SKHCN"). Null when none or more than one code is that close.
+ */
+export function canonicalCode(written: string): string | null {
+  const codes = idx().codes;
+  if (codes.has(written)) return written;
+  const up = written.toUpperCase();
+  for (const c of codes.keys()) if (c.toUpperCase() === up) return c;
+  if (written.length < 5) return null;
+  const near = [...codes.keys()].filter((c) => c.length >= 4 && withinOne(c.toUpperCase(), up));
+  return near.length === 1 ? (near[0] as string) : null;
+}
+
+/**
+ * Resolves a written name ("UBND tỉnh", "Sở KH&CN tỉnh Quảng Trị", "Bộ Chính trị", "SKHCHN") to a
+ * registry organisation in context, or null when the registry does not know it.
+ */
+export function resolveRegistered(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
+  const { central, roles, roleKeys } = idx();
+  let k = matchKey(mention)
+    .replace(/^(cac dong chi|dong chi|lanh dao|to dang o thuong truc)\s+/, "")
+    .replace(/\s+(de b c|de phoi hop|de bao cao)$/, "");
+  if (k === "") return null;
+  const c = central.get(k);
+  if (c !== undefined) return pick(c, ctx.date) ?? null;
+  // Province bodies: "<role>", "<role> tinh", "<role> tinh <place>", "<role> <place>".
+  const role = roles.get(k) ?? roles.get(stripUnitWord(k));
+  if (role !== undefined) return roleOrg(role, ctx.jurisdiction, ctx.date) ?? null;
+  const placed = trailingPlace(k);
+  if (placed !== null) {
+    const [rest, slug] = placed;
+    const r = roles.get(rest) ?? roles.get(stripUnitWord(rest));
+    if (r !== undefined) return roleOrg(r, slug, ctx.date) ?? null;
+  }
+  // "<role> <anything>" where <anything> is a qualifier like "tỉnh" + unknown place: no guess.
+  // A bare issuer code, possibly misspelt.
+  const compact = mention.replace(/\s+/g, "");
+  if (/^[A-ZĐ][A-ZĐa-z&]{2,}$/.test(compact) && compact === compact.toUpperCase()) {
+    const code = canonicalCode(compact);
+    if (code !== null) {
+      const owners = idx().codes.get(code) ?? [];
+      if (owners.length === 1) {
+        const owner = owners[0] as string;
+        const o = owner.startsWith("org:")
+          ? idx().byKey.get(owner)
+          : roleOrg(owner, ctx.jurisdiction, ctx.date);
+        if (o !== undefined) return o;
+      }
+    }
+  }
+  k = k.replace(/^(bo truong|thu truong|giam doc|chanh van phong|truong ban)\s+/, "");
+  const titled = central.get(k) ?? undefined;
+  if (titled !== undefined) return pick(titled, ctx.date) ?? null;
+  for (const rk of roleKeys) {
+    if (rk.length >= 6 && k === rk)
+      return roleOrg(roles.get(rk) as string, ctx.jurisdiction, ctx.date) ?? null;
+  }
+  return null;
+}
+
+/** Resolves a mention, creating an unregistered organisation when the registry does not know it. */
+export function resolveOrganisation(mention: string, ctx: ResolutionContext): ResolvedOrganisation {
+  const reg = resolveRegistered(mention, ctx);
+  if (reg !== null) return asResolved(reg);
+  const name = mention.replace(/\s+/g, " ").trim();
+  const jurisdiction = ctx.jurisdiction;
+  const slug = slugify(name).slice(0, 80);
+  return {
+    key: `org:${jurisdiction ?? "national"}:x-${slug}`,
+    name,
+    tier: "UNIT",
+    jurisdiction,
+    registered: false,
+    record: null,
+  };
+}
+
+/** Looks up a registry organisation by key. */
+export function registryOrganisation(key: string): RegistryOrganisation | undefined {
+  return idx().byKey.get(key);
+}
+
+/** Follows successors from `key` to the body that exists at `date` (or the last one). */
+export function successorAt(key: string, date: string): RegistryOrganisation | undefined {
+  let o = idx().byKey.get(key);
+  const seen = new Set<string>();
+  while (o !== undefined && !validAt(o, date) && o.successor !== null && !seen.has(o.key)) {
+    seen.add(o.key);
+    o = idx().byKey.get(o.successor);
+  }
+  return o;
+}
+
+/** The aliases to look for in prose, folded, each with whether it must be written in capitals. */
+export function mentionPatterns(): { folded: string; caps: boolean }[] {
+  const seen = new Map<string, boolean>();
+  const rolesSeen = new Set<string>();
+  for (const o of registryOrganisations()) {
+    // Every unit has the same roles with the same aliases: one unit's are enough.
+    if (o.role !== null && rolesSeen.has(o.role)) continue;
+    if (o.role !== null) rolesSeen.add(o.role);
+    const names = o.role === null ? [o.name, ...o.aliases] : o.aliases;
+    for (const n of names) {
+      const f = n.normalize("NFC");
+      const caps = f === f.toUpperCase();
+      if (caps && f.replace(/[^A-Za-zĐđ]/g, "").length < 3) continue;
+      if (!caps && f.length < 6) continue;
+      seen.set(f, caps);
+    }
+  }
+  return [...seen].map(([n, caps]) => ({ folded: n, caps }));
+}
+
+export type { ExtractedOrganisation };
