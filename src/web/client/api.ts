@@ -45,8 +45,18 @@ export async function search(q: string, first = 8): Promise<SearchHit[]> {
 }
 
 const EVIDENCE = "quote source start end";
+/** Where a node was read: the API's SourceMention connection, flattened to evidence. */
+const SOURCES = `sources(first: 10) { edges { node { evidence { ${EVIDENCE} } } } }`;
 
-export interface DocumentInfo {
+interface SourcesField {
+  sources?: { edges: { node: { evidence: Evidence } }[] } | null;
+}
+
+export function sourcesOf(n: SourcesField): Evidence[] {
+  return n.sources?.edges.map((e) => e.node.evidence) ?? [];
+}
+
+export interface DocumentInfo extends SourcesField {
   id: string;
   kind: string;
   label: string;
@@ -60,21 +70,21 @@ export interface DocumentInfo {
   title: string | null;
   held: boolean | null;
   tier: string | null;
-  sources: Evidence[];
+  issuingOrganisation: { id: string; label: string } | null;
 }
 
-const DOCUMENT_FIELDS = `id kind label symbol type system issuer issuedOn jurisdiction status title held tier
-  sources { ${EVIDENCE} }`;
+const DOCUMENT_FIELDS = `symbol type system issuer issuedOn jurisdiction status title held tier
+  issuingOrganisation { id label } ${SOURCES}`;
 
 export async function documentByRef(ref: string): Promise<DocumentInfo | null> {
   const data = await gql<{ document: DocumentInfo | null }>(
-    `query Doc($ref: String!) { document(ref: $ref) { ${DOCUMENT_FIELDS} } }`,
+    `query Doc($ref: String!) { document(ref: $ref) { id kind label ${DOCUMENT_FIELDS} } }`,
     { ref },
   );
   return data.document;
 }
 
-export interface NodeInfo {
+export interface NodeInfo extends SourcesField {
   id: string;
   kind: string;
   label: string;
@@ -86,36 +96,20 @@ export async function nodeById(id: string): Promise<NodeInfo | null> {
   const data = await gql<{ node: NodeInfo | null }>(
     `query Node($id: ID!) { node(id: $id) { id kind label
       ... on Document { ${DOCUMENT_FIELDS} }
-      ... on Organisation { name tier jurisdiction sources { ${EVIDENCE} }
-        predecessors { id label } successors { id label } }
-      ... on Task { ref content status overdue deadlineText tier
-        lead { id label } sources { ${EVIDENCE} } }
-      ... on Action { text quantity unit tier actor { id label } sources { ${EVIDENCE} } }
+      ... on Organisation { name tier jurisdiction code aliases validFrom validTo
+        parent { id label } predecessors { id label } successors { id label }
+        accountability { taskCount overdueCount plansIssuedCount byStatus { status count }
+          plansIssued(first: 50) { edges { node { id label symbol issuedOn } } }
+          overdueTasks(first: 50) { edges { node { id label } } } } }
+      ... on Task { ref content status overdue tier deadline { text } product
+        lead { id label } cooperating { id label } assignedBy { id label } ${SOURCES} }
+      ... on Action { text actor quantity unit tier performer { id label } ${SOURCES} }
+      ... on Target { indicator unit comparator valueText horizon setBy { id label } }
+      ... on Finding { findingKind severity messageVi messageEn evidence { ${EVIDENCE} } document { id label } }
     } }`,
     { id },
   );
   return data.node;
-}
-
-interface LineageAnswer {
-  lineage: {
-    root: LineageNode;
-    truncated: boolean;
-    truncation: string[];
-    cycles: string[][];
-    nodes: { edges: { depth: number; path: { nodes: { id: string }[] }; node: LineageNode }[] };
-    relations: {
-      edges: {
-        node: {
-          from: { id: string };
-          to: { id: string };
-          kind: string;
-          confidence: number | null;
-          evidence: Evidence | Evidence[] | null;
-        };
-      }[];
-    };
-  };
 }
 
 interface LineageNode {
@@ -129,9 +123,11 @@ interface LineageNode {
   overdue?: boolean | null;
 }
 
-const LINEAGE_NODE = `id kind label tier
-  ... on Document { symbol issuedOn }
-  ... on Task { status overdue }`;
+const LINEAGE_NODE = `id kind label
+  ... on Document { symbol issuedOn tier }
+  ... on Task { status overdue tier }
+  ... on Action { tier }
+  ... on Organisation { tier }`;
 
 export interface LineageData {
   root: ChainNodeData;
@@ -157,134 +153,135 @@ function toChainNode(n: LineageNode, depth?: number, path?: string[]): ChainNode
   };
 }
 
-export function evidenceList(e: Evidence | Evidence[] | null | undefined): Evidence[] {
-  if (!e) return [];
-  return Array.isArray(e) ? e : [e];
+interface Page<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: T[];
 }
 
-/** The whole chain, following the connection pages (100 per page, the API's maximum). */
-export async function lineage(
-  root: string,
-  direction: "DOWNSTREAM" | "UPSTREAM",
-  maxDepth = 12,
-): Promise<LineageData> {
-  const nodes: ChainNodeData[] = [];
-  const relations: ChainRelation[] = [];
+/** Follows a connection to its end, 100 per page (the API's maximum). */
+async function allPages<T>(
+  fetchPage: (after: string | null) => Promise<Page<T>>,
+  maxPages = 100,
+): Promise<T[]> {
+  const out: T[] = [];
   let after: string | null = null;
-  let afterRel: string | null = null;
-  let first: LineageAnswer["lineage"] | null = null;
-  let moreNodes = true;
-  let moreRels = true;
-  // Pages of nodes and relations advance together; each round trip asks only for what is left.
-  for (let round = 0; round < 50 && (moreNodes || moreRels); round++) {
-    const data: LineageAnswer & {
-      lineage: {
-        nodes: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-        relations: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      };
-    } = await gql(
-      `query Lineage($root: ID!, $dir: Direction, $depth: Int, $after: String, $afterRel: String, $n: Int!, $r: Int!) {
-        lineage(root: $root, direction: $dir, maxDepth: $depth) {
-          root { ${LINEAGE_NODE} }
-          truncated truncation cycles
-          nodes(first: $n, after: $after) { pageInfo { hasNextPage endCursor }
-            edges { depth path { nodes { id } } node { ${LINEAGE_NODE} } } }
-          relations(first: $r, after: $afterRel) { pageInfo { hasNextPage endCursor }
-            edges { node { from { id } to { id } kind confidence evidence { ${EVIDENCE} } } } }
-        } }`,
-      {
-        root,
-        dir: direction,
-        depth: maxDepth,
-        after,
-        afterRel,
-        n: moreNodes ? 100 : 0,
-        r: moreRels ? 100 : 0,
-      },
-    );
-    const l = data.lineage;
-    first ??= l;
-    if (moreNodes) {
-      for (const e of l.nodes.edges)
-        nodes.push(
-          toChainNode(
-            e.node,
-            e.depth,
-            e.path.nodes.map((p) => p.id),
-          ),
-        );
-      moreNodes = l.nodes.pageInfo.hasNextPage;
-      after = l.nodes.pageInfo.endCursor;
-    }
-    if (moreRels) {
-      for (const e of l.relations.edges) {
-        const r = e.node;
-        relations.push({
-          from: r.from.id,
-          to: r.to.id,
-          kind: r.kind,
-          confidence: r.confidence,
-          evidence: evidenceList(r.evidence),
-        });
-      }
-      moreRels = l.relations.pageInfo.hasNextPage;
-      afterRel = l.relations.pageInfo.endCursor;
-    }
+  for (let i = 0; i < maxPages; i++) {
+    const page = await fetchPage(after);
+    out.push(...page.edges);
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
   }
-  const l = first as LineageAnswer["lineage"];
+  return out;
+}
+
+type Dir = "DOWNSTREAM" | "UPSTREAM";
+
+interface LineageHead {
+  root: LineageNode;
+  truncated: boolean;
+  truncation: string[];
+  cycles: string[][];
+}
+
+/** The whole chain: the head and the node pages in one walk, then the relation pages. */
+export async function lineage(root: string, direction: Dir, maxDepth = 12): Promise<LineageData> {
+  const args = "lineage(root: $root, direction: $dir, maxDepth: $depth)";
+  const vars = { root, dir: direction, depth: maxDepth };
+  let head: LineageHead | null = null;
+  const nodeEdges = await allPages(async (after) => {
+    const data = await gql<{
+      lineage: LineageHead & {
+        nodes: Page<{ depth: number; path: { nodes: { id: string }[] }; node: LineageNode }>;
+      };
+    }>(
+      `query Lineage($root: ID!, $dir: Direction, $depth: Int, $after: String) { ${args} {
+        root { ${LINEAGE_NODE} } truncated truncation cycles
+        nodes(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+          edges { depth path { nodes { id } } node { ${LINEAGE_NODE} } } } } }`,
+      { ...vars, after },
+    );
+    head ??= data.lineage;
+    return data.lineage.nodes;
+  });
+  const relationEdges = await allPages(async (after) => {
+    const data = await gql<{
+      lineage: {
+        relations: Page<{
+          node: {
+            from: { id: string };
+            to: { id: string };
+            kind: string;
+            confidence: number | null;
+            evidence: Evidence[];
+          };
+        }>;
+      };
+    }>(
+      `query LineageRelations($root: ID!, $dir: Direction, $depth: Int, $after: String) { ${args} {
+        relations(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+          edges { node { from { id } to { id } kind confidence evidence { ${EVIDENCE} } } } } } }`,
+      { ...vars, after },
+    );
+    return data.lineage.relations;
+  });
+  const h = head as unknown as LineageHead;
   return {
-    root: toChainNode(l.root, 0, [l.root.id]),
-    nodes,
-    relations,
-    truncated: l.truncated,
-    truncation: l.truncation,
-    cycles: l.cycles,
+    root: toChainNode(h.root, 0, [h.root.id]),
+    nodes: nodeEdges.map((e) =>
+      toChainNode(
+        e.node,
+        e.depth,
+        e.path.nodes.map((p) => p.id),
+      ),
+    ),
+    relations: relationEdges.map(({ node: r }) => ({
+      from: r.from.id,
+      to: r.to.id,
+      kind: r.kind,
+      confidence: r.confidence,
+      evidence: r.evidence ?? [],
+    })),
+    truncated: h.truncated,
+    truncation: h.truncation,
+    cycles: h.cycles,
   };
-}
-
-export interface AccountabilityRow {
-  organisation: { id: string; label: string };
-  byStatus: { status: string; count: number }[];
-  overdue: number;
-  plansIssued: { id: string; label: string }[];
-}
-
-export async function accountability(organisation: string): Promise<AccountabilityRow[]> {
-  const data = await gql<{ accountability: { edges: { node: AccountabilityRow }[] } }>(
-    `query Acc($org: ID) { accountability(organisation: $org, first: 50) { edges { node {
-      organisation { id label } byStatus { status count } overdue plansIssued { id label } } } } }`,
-    { org: organisation },
-  );
-  return data.accountability.edges.map((e) => e.node);
 }
 
 export interface Gap {
   kind: string;
-  severity: string | null;
-  message: string | null;
-  messageVi?: string | null;
-  messageEn?: string | null;
-  node: { id: string; kind: string; label: string } | null;
-  evidence: Evidence[];
+  severity: string;
+  messageVi: string;
+  messageEn: string;
+  node: {
+    id: string;
+    kind: string;
+    label: string;
+    findingKind?: string;
+    evidence?: Evidence[];
+    symbol?: string | null;
+  } & SourcesField;
 }
 
 export async function gaps(): Promise<Gap[]> {
-  const out: Gap[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 20; page++) {
-    const data: {
-      gaps: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        edges: { node: Gap & { evidence: Evidence | Evidence[] | null } }[];
-      };
-    } = await gql(
-      `query Gaps($after: String) { gaps(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
-          edges { node { kind severity message messageVi messageEn node { id kind label } evidence { ${EVIDENCE} } } } } }`,
+  const edges = await allPages(async (after) => {
+    const data = await gql<{ gaps: Page<{ node: Gap }> }>(
+      `query Gaps($after: String) { gaps(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+        edges { node { kind severity messageVi messageEn node { id kind label
+          ... on Finding { findingKind evidence { ${EVIDENCE} } }
+          ... on Document { symbol ${SOURCES} }
+          ... on Task { ${SOURCES} } } } } } }`,
       { after },
     );
-    for (const e of data.gaps.edges) out.push({ ...e.node, evidence: evidenceList(e.node.evidence) });
-    if (!data.gaps.pageInfo.hasNextPage) break;
-    after = data.gaps.pageInfo.endCursor;
-  }
-  return out;
+    return data.gaps;
+  });
+  return edges.map((e) => e.node);
+}
+
+/** The finding kind an auditor reads: ingest findings carry their own kind under FINDING. */
+export function gapKind(g: Gap): string {
+  return g.kind === "FINDING" && g.node.findingKind ? g.node.findingKind : g.kind;
+}
+
+export function gapEvidence(g: Gap): Evidence[] {
+  return g.node.evidence ?? sourcesOf(g.node);
 }

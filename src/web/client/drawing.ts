@@ -11,7 +11,7 @@ import { nodeHref } from "./links.ts";
 const COL = 270;
 const BOX_W = 236;
 const BOX_H = 42;
-const ROW = 54;
+const ROW = 62;
 const TOP = 40;
 const INDENT = 14;
 
@@ -96,7 +96,8 @@ export function renderDrawing(chain: Chain): SVGElement {
         .filter(Boolean)
         .join(" · ");
       if (bits) {
-        const lx = c.band > n.band ? cx - 4 : cx + BOX_W + 4;
+        // Above the child's box, in the gap between rows: never over another box, whatever the direction.
+        const lx = cx + 6;
         const ev = c.relation?.evidence ?? [];
         const g = s(
           "g",
@@ -162,12 +163,12 @@ export function renderDrawing(chain: Chain): SVGElement {
         s(
           "text",
           { x: nx + 8, y: ny + 17, fill: TEXT, "font-weight": 600 },
-          short(`${head} — ${n.data.label}`, 36),
+          short(`${head} — ${n.data.label}`, 31),
         ),
         s(
           "text",
           { x: nx + 8, y: ny + 33, fill: overdue ? RED : MUTED, "font-size": 11 },
-          short(sub || label(n.data.tier ?? null), 40),
+          short(sub || label(n.data.tier ?? null), 38),
         ),
       ),
     );

@@ -1,15 +1,16 @@
 // The explorer's pages. Each takes its URL parameters and returns its element; data arrives
 // asynchronously and fills in placeholders, so navigation never blocks on the network.
 import {
-  accountability,
   type DocumentInfo,
   documentByRef,
-  evidenceList,
   type Gap,
+  gapEvidence,
+  gapKind,
   gaps,
   type NodeInfo,
   nodeById,
   search,
+  sourcesOf,
 } from "./api.ts";
 import type { Evidence } from "./chain-model.ts";
 import { chainPanel, type Dir, type View } from "./chain-view.ts";
@@ -132,7 +133,7 @@ function linkList(items: { id: string; label: string }[] | null | undefined): No
 
 function documentSection(d: DocumentInfo | NodeInfo): Node[] {
   const doc = d as DocumentInfo;
-  const evidence = evidenceList(doc.sources as Evidence[] | null);
+  const evidence = sourcesOf(doc);
   const heading = doc.symbol ?? doc.label;
   return [
     h("p", { class: "eyebrow" }, label(doc.type ?? "DOCUMENT")),
@@ -161,21 +162,40 @@ function documentSection(d: DocumentInfo | NodeInfo): Node[] {
 }
 
 function taskOrActionSection(n: NodeInfo): Node[] {
-  const evidence = evidenceList(n.sources as Evidence[] | null);
-  const lead = n.lead as { id: string; label: string }[] | undefined;
-  const actor = n.actor as { id: string; label: string } | null | undefined;
+  const evidence = n.kind === "FINDING" ? ((n.evidence as Evidence[] | undefined) ?? []) : sourcesOf(n);
+  const ref = (o: unknown): Node | null => {
+    const r = o as { id: string; label: string } | null | undefined;
+    return r ? h("a", { href: nodeHref(r.id) }, r.label) : null;
+  };
+  const refs = (o: unknown): Node | null => {
+    const list = o as { id: string; label: string }[] | undefined;
+    return list?.length ? linkList(list) : null;
+  };
+  const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
   const overdue = n.overdue === true || n.status === "OVERDUE";
+  const deadline = n.deadline as { text: string } | null | undefined;
+  const message = n.kind === "FINDING" ? str(lang() === "vi" ? n.messageVi : n.messageEn) : null;
   return [
     h("p", { class: "eyebrow" }, label(n.kind)),
-    h("h1", { class: "long" }, n.kind === "TASK" && n.ref ? String(n.ref) : n.label),
+    h("h1", { class: "long" }, n.kind === "TASK" && n.ref ? String(n.ref) : (message ?? n.label)),
     n.kind === "TASK" ? h("p", { class: "lede" }, String(n.content ?? n.label)) : null,
     overdue ? h("p", { class: "badge-overdue" }, t("overdue")) : null,
     facts(
       [
         [t("status"), n.status ? label(String(n.status)) : null],
-        [t("deadline"), (n.deadlineText as string | null) ?? null],
-        [t("lead"), lead?.length ? linkList(lead) : null],
-        [t("organisation"), actor ? h("a", { href: nodeHref(actor.id) }, actor.label) : null],
+        [t("deadline"), deadline?.text ?? null],
+        [t("lead"), refs(n.lead)],
+        [t("cooperating"), refs(n.cooperating)],
+        [t("assignedBy"), ref(n.assignedBy)],
+        [t("product"), str(n.product)],
+        [t("actor"), ref(n.performer) ?? str(n.actor)],
+        [
+          t("quantity"),
+          n.quantity === null || n.quantity === undefined ? null : `${n.quantity} ${str(n.unit) ?? ""}`,
+        ],
+        [t("severity"), n.severity ? label(String(n.severity)) : null],
+        [t("kindOfFinding"), n.findingKind ? label(String(n.findingKind)) : null],
+        [t("document"), ref(n.document) ?? ref(n.setBy)],
         [t("tier"), n.tier ? label(String(n.tier)) : null],
       ],
       evidence,
@@ -185,27 +205,26 @@ function taskOrActionSection(n: NodeInfo): Node[] {
   ].filter((x): x is HTMLElement => x !== null);
 }
 
+interface OrgAccountability {
+  taskCount: number;
+  overdueCount: number;
+  plansIssuedCount: number;
+  byStatus: { status: string; count: number }[];
+  plansIssued: { edges: { node: { id: string; label: string } }[] };
+  overdueTasks: { edges: { node: { id: string; label: string } }[] };
+}
+
 function organisationSection(n: NodeInfo): Node[] {
-  const evidence = evidenceList(n.sources as Evidence[] | null);
-  const acc = h(
-    "section",
-    { class: "accountability", "aria-labelledby": "acc" },
-    h("h2", { id: "acc" }, t("tasksByStatus")),
-  );
-  later(acc, async () => {
-    const rows = await accountability(n.id);
-    const row = rows.find((r) => r.organisation.id === n.id) ?? rows[0];
-    if (!row) return [h("p", { class: "muted" }, t("none"))];
-    const total = row.byStatus.reduce((sum, b) => sum + b.count, 0);
-    return [
-      h(
+  const acc = n.accountability as OrgAccountability | null | undefined;
+  const table = acc
+    ? h(
         "table",
         { class: "counts" },
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("status")), h("th", { scope: "col" }, "#"))),
         h(
           "tbody",
           {},
-          ...row.byStatus.map((b) =>
+          ...acc.byStatus.map((b) =>
             h(
               "tr",
               { class: `st-${b.status}` },
@@ -213,19 +232,16 @@ function organisationSection(n: NodeInfo): Node[] {
               h("td", {}, b.count),
             ),
           ),
-          h("tr", {}, h("th", { scope: "row" }, t("total")), h("td", {}, total)),
+          h("tr", {}, h("th", { scope: "row" }, t("total")), h("td", {}, acc.taskCount)),
           h(
             "tr",
-            { class: row.overdue ? "overdue" : null },
+            { class: acc.overdueCount ? "overdue" : null },
             h("th", { scope: "row" }, t("overdue")),
-            h("td", {}, row.overdue),
+            h("td", {}, acc.overdueCount),
           ),
         ),
-      ),
-      h("h2", {}, t("plansIssued")),
-      linkList(row.plansIssued),
-    ];
-  });
+      )
+    : h("p", { class: "muted" }, t("none"));
   return [
     h("p", { class: "eyebrow" }, t("organisation")),
     h("h1", {}, String(n.name ?? n.label)),
@@ -233,13 +249,23 @@ function organisationSection(n: NodeInfo): Node[] {
       [
         [t("tier"), n.tier ? label(String(n.tier)) : null],
         [t("jurisdiction"), (n.jurisdiction as string | null) ?? null],
+        [t("parentOrg"), n.parent ? linkList([n.parent as { id: string; label: string }]) : null],
         [t("predecessors"), linkList(n.predecessors as { id: string; label: string }[])],
         [t("successors"), linkList(n.successors as { id: string; label: string }[])],
       ],
-      evidence,
+      [],
       n.label,
     ),
-    acc,
+    h(
+      "section",
+      { class: "accountability", "aria-labelledby": "acc" },
+      h("h2", { id: "acc" }, t("tasksByStatus")),
+      table,
+      h("h2", {}, `${t("overdue")} (${acc?.overdueCount ?? 0})`),
+      linkList(acc?.overdueTasks.edges.map((e) => e.node)),
+      h("h2", {}, `${t("plansIssued")} (${acc?.plansIssuedCount ?? 0})`),
+      linkList(acc?.plansIssued.edges.map((e) => e.node)),
+    ),
   ];
 }
 
@@ -255,7 +281,8 @@ export function nodePage(id: string, dir: Dir, view: View): Page {
         : n.kind === "ORGANISATION"
           ? organisationSection(n)
           : taskOrActionSection(n);
-    return n.kind === "ORGANISATION" ? body : [...body, chainPanel(id, dir, view)];
+    const walks = n.kind === "DOCUMENT" || n.kind === "TASK" || n.kind === "ACTION";
+    return walks ? [...body, chainPanel(id, dir, view)] : body;
   });
 }
 
@@ -287,20 +314,22 @@ const FINDING_GROUPS: { title: Record<"vi" | "en", string>; kinds: string[] }[] 
 ];
 
 function gapMessage(g: Gap): string {
-  return (lang() === "vi" ? g.messageVi : g.messageEn) ?? g.message ?? label(g.kind);
+  return (lang() === "vi" ? g.messageVi : g.messageEn) || label(gapKind(g));
 }
 
 function gapItem(g: Gap): HTMLElement {
   const msg = gapMessage(g);
   return h(
     "li",
-    { class: `finding sev-${g.severity ?? "INFO"}`, "data-kind": g.kind },
-    h("span", { class: `sev sev-${g.severity ?? "INFO"}` }, label(g.severity ?? "INFO")),
+    { class: `finding sev-${g.severity}`, "data-kind": gapKind(g) },
+    h("span", { class: `sev sev-${g.severity}` }, label(g.severity)),
     " ",
     h("span", { class: "msg" }, msg),
-    g.node ? h("span", {}, " · ", h("a", { href: nodeHref(g.node.id) }, g.node.label.slice(0, 80))) : null,
+    g.node.kind === "FINDING"
+      ? null
+      : h("span", {}, " · ", h("a", { href: nodeHref(g.node.id) }, g.node.label.slice(0, 80))),
     " ",
-    evidenceButton(msg.slice(0, 80), g.evidence),
+    evidenceButton(msg.slice(0, 80), gapEvidence(g)),
   );
 }
 
@@ -315,7 +344,7 @@ export function findingsPage(): Page {
     const all = await gaps();
     const used = new Set<Gap>();
     const sections = FINDING_GROUPS.map((group, i) => {
-      const items = all.filter((g) => group.kinds.includes(g.kind));
+      const items = all.filter((g) => group.kinds.includes(gapKind(g)));
       for (const g of items) used.add(g);
       return h(
         "section",
@@ -327,13 +356,13 @@ export function findingsPage(): Page {
       );
     });
     const rest = all.filter((g) => !used.has(g));
-    const kinds = [...new Set(rest.map((g) => g.kind))];
+    const kinds = [...new Set(rest.map(gapKind))];
     const others = kinds.map((kind) =>
       h(
         "section",
         {},
-        h("h2", {}, `${label(kind)} (${rest.filter((g) => g.kind === kind).length})`),
-        h("ul", { class: "finding-list" }, ...rest.filter((g) => g.kind === kind).map(gapItem)),
+        h("h2", {}, `${label(kind)} (${rest.filter((g) => gapKind(g) === kind).length})`),
+        h("ul", { class: "finding-list" }, ...rest.filter((g) => gapKind(g) === kind).map(gapItem)),
       ),
     );
     return [...sections, ...others];
