@@ -1,6 +1,12 @@
-// CONTRACT STUB — the foundation work replaces the body; the exported shape is what the rest of the
-// code relies on. One driver per process (neo4j-driver guidance), managed transactions only.
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+// The process's one connection to Neo4j (neo4j-driver guidance: one driver per process), used only
+// through managed transactions so the driver retries transient failures and routes on a cluster.
+//
+// Integers come back as neo4j-driver `Integer` objects (the driver default): convert with
+// `neo4j.integer.toNumber(x)` or `x.toNumber()`, or return `toFloat(...)`/`toString(...)` from Cypher.
+import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from "neo4j-driver";
+import { type Env, readGraphConfig } from "./config.ts";
+import { type EmbeddedNeo4j, startEmbedded } from "./embedded.ts";
+import { applyMigrations, defaultMigrationsDir } from "./migrations.ts";
 
 export interface TxOptions {
   /** Per-transaction timeout in milliseconds, enforced by the server. */
@@ -10,15 +16,103 @@ export interface TxOptions {
 export interface GraphConnection {
   readonly driver: Driver;
   readonly database: string;
+  /** The Bolt/Neo4j URI in use (the embedded one or NEO4J_URI). */
+  readonly uri: string;
   /** Managed read transaction; routed to readers on a cluster (routing: READ). */
   read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Managed write transaction, retried by the driver on transient errors. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T>;
+  /** Closes the driver and stops the embedded Neo4j if this process started it. */
   close(): Promise<void>;
 }
 
+export interface OpenGraphOptions {
+  /** Environment to read NEO4J_* / CHIDAO_NEO4J_* from; defaults to process.env. */
+  env?: Env;
+  /** Migration directory to apply before returning; defaults to cypher/migrations. */
+  migrationsDir?: string;
+}
+
+let current: Promise<GraphConnection> | undefined;
+
 /**
  * Opens the process's connection: with NEO4J_URI set, to that server; otherwise starts (or reuses)
- * the embedded Neo4j launcher. Applies migrations before returning.
+ * the embedded Neo4j launcher. Applies migrations before returning. Later calls return the same
+ * connection until it is closed.
  */
-export declare function openGraph(): Promise<GraphConnection>;
+export function openGraph(options: OpenGraphOptions = {}): Promise<GraphConnection> {
+  current ??= connect(options).catch((error: unknown) => {
+    current = undefined;
+    throw error;
+  });
+  return current;
+}
+
+async function connect(options: OpenGraphOptions): Promise<GraphConnection> {
+  const config = readGraphConfig(options.env);
+  let embedded: EmbeddedNeo4j | undefined;
+  let uri = config.uri;
+  if (uri === undefined) {
+    embedded = await startEmbedded(config);
+    uri = embedded.uri;
+  }
+  // The embedded launcher runs without authentication; a password means a real server's account.
+  const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
+  const driver = neo4j.driver(uri, auth, { userAgent: "chidao/0.1" });
+  const graph = createConnection(driver, config.database, uri, async () => {
+    await driver.close();
+    await embedded?.stop();
+  });
+  try {
+    await driver.verifyConnectivity({ database: config.database });
+    await applyMigrations(graph, options.migrationsDir ?? defaultMigrationsDir);
+  } catch (error) {
+    await graph.close();
+    throw error;
+  }
+  return graph;
+}
+
+function createConnection(
+  driver: Driver,
+  database: string,
+  uri: string,
+  shutdown: () => Promise<void>,
+): GraphConnection {
+  // Sharing the driver's bookmark manager makes a read see this process's earlier writes on a cluster.
+  const sessionConfig = (mode: SessionConfig["defaultAccessMode"]): SessionConfig => ({
+    database,
+    defaultAccessMode: mode,
+    bookmarkManager: driver.executeQueryBookmarkManager,
+  });
+  const txConfig = (options?: TxOptions) =>
+    options?.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
+  let closing: Promise<void> | undefined;
+  return {
+    driver,
+    database,
+    uri,
+    async read(work, options) {
+      const session = driver.session(sessionConfig(neo4j.session.READ));
+      try {
+        return await session.executeRead(work, txConfig(options));
+      } finally {
+        await session.close();
+      }
+    },
+    async write(work, options) {
+      const session = driver.session(sessionConfig(neo4j.session.WRITE));
+      try {
+        return await session.executeWrite(work, txConfig(options));
+      } finally {
+        await session.close();
+      }
+    },
+    close() {
+      closing ??= shutdown().finally(() => {
+        current = undefined;
+      });
+      return closing;
+    },
+  };
+}
