@@ -33,6 +33,11 @@ export interface OpenGraphOptions {
   migrationsDir?: string;
 }
 
+/** The configured server cannot be reached or refuses our credentials; the message is one line. */
+export class GraphUnavailableError extends Error {
+  override name = "GraphUnavailableError";
+}
+
 let current: Promise<GraphConnection> | undefined;
 
 /**
@@ -64,7 +69,14 @@ async function connect(options: OpenGraphOptions): Promise<GraphConnection> {
     await embedded?.stop();
   });
   try {
-    await driver.verifyConnectivity({ database: config.database });
+    try {
+      await driver.verifyConnectivity({ database: config.database });
+    } catch (error) {
+      const reason = (error as Error).message.split("\n")[0];
+      throw new GraphUnavailableError(
+        `Cannot use Neo4j at ${uri} (database ${config.database}): ${reason} — check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.`,
+      );
+    }
     await applyMigrations(graph, options.migrationsDir ?? defaultMigrationsDir);
   } catch (error) {
     await graph.close();
