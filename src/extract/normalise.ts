@@ -59,8 +59,12 @@ const TONES = "\u0300\u0301\u0303\u0309\u0323";
 // Old style puts the tone on the first vowel of oa/oe/uy at the end of a syllable (hòa, khỏe, thủy);
 // the canonical form here is the new style (hoà, khoẻ, thuỷ). "quý" is untouched: there the u belongs
 // to the consonant "qu" and both styles agree.
-const TONED_OU = [..."oOuU"].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
-const OLD_STYLE_RE = new RegExp(`(?<![qQ])([${TONED_OU}])([aAeEyY])(?![\\p{L}\\p{M}])`, "gu");
+const toned = (bases: string) =>
+  [...bases].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
+const OLD_STYLE_RE = new RegExp(
+  `(?:([${toned("oO")}])([aAeE])|(?<![qQ])([${toned("uU")}])([yY]))(?![\\p{L}\\p{M}])`,
+  "gu",
+);
 
 /**
  * Offset map as breakpoints: within a run starting at out[k], original = orig[k] + (offset - out[k]).
@@ -160,8 +164,10 @@ export function normalise(original: string): NormalisedText {
   REPLACE_RE.lastIndex = 0;
 
   // Accent placement is a same-length swap, so the offset map is unaffected.
-  text = text.replace(OLD_STYLE_RE, (_all, toned: string, vowel: string) => {
-    const d = toned.normalize("NFD");
+  text = text.replace(OLD_STYLE_RE, (_all, o?: string, a?: string, u?: string, y?: string) => {
+    const first = (o ?? u) as string;
+    const vowel = (a ?? y) as string;
+    const d = first.normalize("NFD");
     const tone = d.slice(1);
     return `${d[0]}${`${vowel}${tone}`.normalize("NFC")}`;
   });

@@ -1,0 +1,117 @@
+// Relation cues (grammar §5.4): the words between two documents, or before a document at the start
+// of a clause, that say how they are linked. All patterns run on folded text of bounded length.
+import type { RelationKind } from "../types.ts";
+
+const IMPLEMENT = `(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|the che hoa|quan triet(?:,? tuyen truyen)?)`;
+
+/** Cue alternatives in priority order; the first group that matches names the kind. */
+const CUE_PARTS: [RelationKind, string][] = [
+  [
+    "REPORTS_ON",
+    `bao cao (?:so ket |tong ket |danh gia )?(?:ket qua )?(?:tinh hinh )?(?:trien khai )?(?:thuc hien)?`,
+  ],
+  ["CONTINUES", `tiep tuc (?:trien khai )?thuc hien`],
+  [
+    "AMENDS",
+    `sua doi,? (?:cap nhat,? )?bo sung(?:,? cap nhat)?(?: mot so dieu(?: cua)?)?|dieu chinh,? bo sung|sua doi(?: mot so dieu(?: cua)?)?`,
+  ],
+  ["REPLACES", `(?:ban hanh )?thay the(?: cho)?`],
+  ["REPEALS", `bai bo`],
+  [
+    "GUIDES",
+    `quy dinh chi tiet(?: va huong dan)?(?: thi hanh)?(?: mot so dieu(?: cua)?)?|huong dan(?: thuc hien| thi hanh| trien khai)?(?: mot so dieu(?: cua)?)?`,
+  ],
+  ["IMPLEMENTS", IMPLEMENT],
+];
+const KINDS = CUE_PARTS.map(([k]) => k);
+const CUE_GROUPS = CUE_PARTS.map(([, p]) => `(${p})`).join("|");
+
+// Between the end of a document's description and the next document: connector, cue, filler.
+const CONNECTOR = String.raw`[\s,"“”'(*:]*(?:(?:ve viec|ve|de|nham|theo)\s+)?`;
+const FILLER = String.raw`(?:\s+(?:co hieu qua|day du|cac noi dung cua|noi dung|cac|cua))*`;
+const BETWEEN = new RegExp(String.raw`^${CONNECTOR}(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
+
+export interface Cue {
+  kind: RelationKind;
+  /** Offsets within the examined gap. */
+  start: number;
+  end: number;
+}
+
+function kindOf(m: RegExpExecArray, offset: number): Cue | null {
+  for (let i = 0; i < KINDS.length; i++) {
+    const g = m[i + 1];
+    if (g !== undefined) {
+      const start = m[0].indexOf(g);
+      return { kind: KINDS[i] as RelationKind, start: offset + start, end: offset + start + g.length };
+    }
+  }
+  return null;
+}
+
+/** The cue that links the document before a gap to the document after it, if the gap is only that. */
+export function cueBetween(gap: string): Cue | null {
+  if (gap.length > 90 || /[;\n]/.test(gap)) return null;
+  const m = BETWEEN.exec(gap);
+  return m ? kindOf(m, 0) : null;
+}
+
+const LIST = /^[\s,]*(?:,|va|hoac|va cac)[\s,]*$/;
+/** A gap that only joins list items ("A và B", "A, B"): B shares A's incoming relation. */
+export function isListJoin(gap: string): boolean {
+  return gap.length <= 12 && LIST.test(gap);
+}
+
+// Clause-initial cues: at the start of a sentence, line or list item.
+const BULLET = String.raw`^[\s\-*+•·.)(0-9]*(?:[a-zđ]\)\s*)?`;
+const CLAUSE_IMPLEMENT = new RegExp(
+  String.raw`${BULLET}(${IMPLEMENT})(?:\s+(?:co hieu qua|cac noi dung cua|noi dung))?\s*$`,
+);
+const CLAUSE_BASIS = new RegExp(String.raw`${BULLET}(can cu)\s*$`);
+const CLAUSE_PROPOSAL = new RegExp(
+  String.raw`${BULLET}((?:theo|xet) (?:de nghi|to trinh)\b[^;\n]{0,250}?(?:\btai|\bxet)|xet)\s*$`,
+);
+const REPORT_END =
+  /(bao cao (?:so ket |tong ket |danh gia )?(?:ket qua )?(?:tinh hinh )?(?:trien khai )?(?:thuc hien )?)$/;
+
+export type ClauseCue = { kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY"; start: number; end: number };
+
+/** A cue that opens the clause and governs the document right after it. */
+export function clauseCue(gap: string): ClauseCue | null {
+  if (gap.length > 300) return null;
+  for (const [re, kind] of [
+    [CLAUSE_BASIS, "BASED_ON"],
+    [CLAUSE_PROPOSAL, "PROPOSED_BY"],
+    [CLAUSE_IMPLEMENT, "IMPLEMENTS"],
+  ] as const) {
+    const m = re.exec(gap);
+    if (m) {
+      const g = m[1] as string;
+      const start = m[0].lastIndexOf(g);
+      return { kind, start, end: start + g.length };
+    }
+  }
+  return null;
+}
+
+/** "… báo cáo kết quả thực hiện" right before a document: the reporting document reports on it. */
+export function reportCue(gap: string): { start: number; end: number } | null {
+  const m = REPORT_END.exec(gap.slice(-80).trimEnd());
+  if (!m) return null;
+  const base = gap.length - gap.slice(-80).length;
+  const g = m[1] as string;
+  const start = base + gap.slice(-80).trimEnd().length - g.length;
+  return { start, end: start + g.trimEnd().length };
+}
+
+/** A cue anywhere at the end of a title fragment (titles are terse: "Kế hoạch thực hiện …"). */
+export function titleCue(gap: string): Cue | null {
+  const tail = gap.slice(-60);
+  const re = new RegExp(String.raw`(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
+  const m = re.exec(tail);
+  return m ? kindOf(m, gap.length - tail.length + m.index) : null;
+}
+
+/** "ban hành kèm theo <Loại> này" / "Ban hành kèm theo Quyết định này": the attachment of the document itself. */
+export const ATTACHED_TO_SELF =
+  /kem theo (?:nghi quyet|quyet dinh|chi thi|ke hoach|thong tu|nghi dinh|van ban|bao cao) nay\s*$/;

@@ -1,0 +1,223 @@
+// The document itself, from its header (thể thức): the issuer block, "Số: …" (blank in a draft),
+// "<Place>, ngày … tháng … năm …", the type heading and the trích yếu (title) under it.
+import type { DocumentType } from "../types.ts";
+import { canonicalSegment, issuerOfCode, typeOfCode } from "./codes.ts";
+import { HEADER_DATE, isoDate } from "./dates.ts";
+import { type Issuer, issuerAt } from "./issuers.ts";
+import { findSymbols, type RawSymbol } from "./symbols.ts";
+import { typeOfWord } from "./typewords.ts";
+import { isUpperAt, squash } from "./view.ts";
+
+export interface Header {
+  symbol: RawSymbol | null;
+  /** Type and issuer codes of a blank draft number ("Số: /BC-SKHCHN"). */
+  blankType: string | null;
+  blankIssuer: string | null;
+  issuer: Issuer | null;
+  /** Place of issue as written ("Quảng Trị", "Hà Nội"). */
+  place: string | null;
+  /** Province (or city) named in the issuer block ("UBND TỈNH QUẢNG TRỊ"), title case. */
+  province: string | null;
+  date: string | null;
+  type: DocumentType | null;
+  title: string | null;
+  /** Span of the title in the normalised text (relations in the title have SELF as subject). */
+  titleStart: number;
+  titleEnd: number;
+  /** Where the header ends: citations before this point are the document's own number. */
+  end: number;
+}
+
+const HEADER_LIMIT = 3000;
+const NUMBER_LINE =
+  /(?:^|\n)[ \t>#*]*(?:(?:cong van|nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|ket luan|to trinh)\s+)?so\s*:?[ \t]*/g;
+const BLANK_ADMIN = /^[.…_ \t]*\/\s*([a-z][a-z0-9&]{0,15})(?:-([a-z][a-z0-9&]{0,15}))?/;
+const BLANK_PARTY = /^[.…_ \t]*-\s*([a-z]{1,4})\s*\/\s*([a-z][a-z0-9&]{0,15})/;
+const SKIP_LINE = /^(?:cong hoa xa hoi|doc lap|dang cong san viet nam|so\b|v\/v|kinh gui|\*|-+$)/;
+const TYPE_HEADING =
+  /^(nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|quy dinh|quy che|thong tu|thong tri|huong dan|thong bao|ke hoach|chuong trinh hanh dong|chuong trinh|de an|bao cao|to trinh|cong van|cong dien|du thao bao cao)\s*$/;
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => (w === "" ? w : (w[0] as string).toUpperCase() + w.slice(1)))
+    .join(" ");
+}
+
+interface Line {
+  start: number;
+  end: number;
+  folded: string;
+  plain: string;
+}
+
+function linesOf(folded: string, plain: string, limit: number): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start < limit) {
+    let end = folded.indexOf("\n", start);
+    if (end < 0 || end > limit) end = Math.min(limit, folded.length);
+    const raw = folded.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    out.push({
+      start: start + lead,
+      end: start + lead + text.length,
+      folded: text,
+      plain: plain.slice(start + lead, start + lead + text.length),
+    });
+    if (end >= folded.length) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+export function readHeader(folded: string, plain: string): Header {
+  const limit = Math.min(folded.length, HEADER_LIMIT);
+  const h: Header = {
+    symbol: null,
+    blankType: null,
+    blankIssuer: null,
+    issuer: null,
+    place: null,
+    province: null,
+    date: null,
+    type: null,
+    title: null,
+    titleStart: 0,
+    titleEnd: 0,
+    end: 0,
+  };
+  // Số line: the first one in the header.
+  NUMBER_LINE.lastIndex = 0;
+  let numberAt = -1;
+  const nm = NUMBER_LINE.exec(folded.slice(0, limit));
+  if (nm) {
+    numberAt = nm.index;
+    const after = nm.index + nm[0].length;
+    const sym = findSymbols(folded.slice(0, after + 60), plain.slice(0, after + 60)).find(
+      (s) => s.start >= after && s.start <= after + 3,
+    );
+    if (sym) {
+      h.symbol = sym;
+      h.end = sym.end;
+    } else {
+      const w = folded.slice(after, after + 40);
+      const a = BLANK_ADMIN.exec(w);
+      const p = BLANK_PARTY.exec(w);
+      if (p && isUpperAt(plain, after + p[0].length - (p[2] as string).length)) {
+        h.blankType = canonicalSegment(
+          plain.substr(after + p[0].indexOf(p[1] as string), (p[1] as string).length),
+        );
+        h.blankIssuer = canonicalSegment(
+          plain.substr(after + p[0].length - (p[2] as string).length, (p[2] as string).length),
+        );
+        h.end = after + p[0].length;
+      } else if (a && isUpperAt(plain, after + a[0].indexOf(a[1] as string))) {
+        const first = canonicalSegment(
+          plain.substr(after + a[0].indexOf(a[1] as string), (a[1] as string).length),
+        );
+        const second = a[2]
+          ? canonicalSegment(plain.substr(after + a[0].length - a[2].length, a[2].length))
+          : null;
+        if (typeOfCode(first) !== null && second !== null) {
+          h.blankType = first;
+          h.blankIssuer = second;
+        } else h.blankIssuer = first;
+        h.end = after + a[0].length;
+      }
+    }
+  }
+
+  const lines = linesOf(folded, plain, limit);
+  // Issuer block: capitalised lines before the Số line (or the first lines when there is none).
+  const issuerLines: Issuer[] = [];
+  let subunit: string | null = null;
+  for (const line of lines) {
+    if (numberAt >= 0 && line.start >= numberAt) break;
+    if (line.folded === "" || SKIP_LINE.test(line.folded)) continue;
+    if (line.plain !== line.plain.toUpperCase()) continue;
+    const cut = line.folded.search(/cong hoa xa hoi|dang cong san viet nam/);
+    const folded = cut > 0 ? line.folded.slice(0, cut).trim() : line.folded;
+    if (folded === "") continue;
+    const i = issuerAt(line.folded, line.plain, 0);
+    if (i) {
+      issuerLines.push(i);
+      const prov = /(?:^|\s)(tinh|thanh pho)\s+(.+)$/.exec(folded);
+      if (prov && !i.national)
+        h.province = titleCase(
+          line.plain.slice(prov.index + prov[0].length - (prov[2] as string).length, folded.length),
+        );
+      subunit = null;
+    } else if (/^(van phong|ban [a-z ]+|so [a-z ]+|vu [a-z ]+|cuc [a-z ]+)$/.test(folded)) {
+      subunit = line.plain.slice(0, folded.length);
+    }
+  }
+  const parent = issuerLines[issuerLines.length - 1];
+  if (parent) {
+    h.issuer = subunit
+      ? { ...parent, name: `${titleCase(subunit).replace(/^(\S+) /, (w) => w)} ${parent.name}` }
+      : parent;
+    if (subunit)
+      h.issuer = {
+        ...h.issuer,
+        name: squash(`${subunit[0]}${subunit.slice(1).toLowerCase()} ${parent.name}`),
+      };
+  } else {
+    const code = h.symbol?.issuerCode ?? h.blankIssuer;
+    const i = code ? issuerOfCode(code) : null;
+    if (i) h.issuer = { name: i.name, national: i.national, place: null };
+  }
+
+  // Place and date.
+  for (const line of lines) {
+    const dm = HEADER_DATE.exec(line.folded);
+    if (!dm) continue;
+    const comma = line.folded.lastIndexOf(",", dm.index);
+    if (comma > 0) {
+      const place = squash(line.plain.slice(0, comma).replace(/^[#>*\s]+/, ""));
+      if (place !== "" && isUpperAt(place, 0) && place.length <= 40) h.place = place;
+    }
+    h.date = dm[3] !== undefined ? isoDate(dm[1], dm[2], dm[3]) : isoDate(dm[4], dm[5], dm[6] as string);
+    break;
+  }
+
+  // Type heading and title (trích yếu): the lines after the heading up to a blank line.
+  const code = h.symbol?.typeCode ?? h.blankType;
+  h.type = h.symbol?.codeType ?? (code ? typeOfCode(code) : null);
+  const from = lines.findIndex((l) => l.start >= Math.max(0, numberAt));
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.folded.startsWith("v/v") || line.folded.startsWith("ve viec")) {
+      h.title = squash(line.plain.replace(/^v\/v\s*:?\s*/i, ""));
+      h.titleStart = line.start + (line.plain.length - line.plain.replace(/^v\/v\s*:?\s*/i, "").length);
+      h.titleEnd = line.end;
+      break;
+    }
+    const heading = TYPE_HEADING.exec(line.folded);
+    if (!heading || line.plain !== line.plain.toUpperCase()) continue;
+    if (h.type === null || h.type === "OTHER")
+      h.type = typeOfWord((heading[1] as string).replace(/^du thao /, ""));
+    let j = i + 1;
+    while (j < lines.length && (lines[j] as Line).folded === "") j++;
+    const parts: Line[] = [];
+    while (j < lines.length && (lines[j] as Line).folded !== "" && parts.length < 4) {
+      const l = lines[j] as Line;
+      if (
+        /^(can cu|kinh gui|---|thuc hien|[ivx]+\.)/.test(l.folded) ||
+        (TYPE_HEADING.test(l.folded) && l.plain === l.plain.toUpperCase())
+      )
+        break;
+      parts.push(l);
+      j++;
+    }
+    if (parts.length > 0) {
+      h.title = squash(parts.map((p) => p.plain).join(" "));
+      h.titleStart = (parts[0] as Line).start;
+      h.titleEnd = (parts[parts.length - 1] as Line).end;
+    }
+    break;
+  }
+  return h;
+}

@@ -1,0 +1,334 @@
+// extractCitations: the documents a text cites, the document itself, and the typed relations
+// between them, each with the span of the original text it was read from.
+import { fold } from "../normalise.ts";
+import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
+import { issuerOfCode } from "./codes.ts";
+import { yearOf } from "./dates.ts";
+import { readHeader } from "./header.ts";
+import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey } from "./identity.ts";
+import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
+import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
+import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
+import { namedAfter, namedBefore } from "./named.ts";
+import { findRelations } from "./relations.ts";
+import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
+import { canonicalSymbol, findSymbols } from "./symbols.ts";
+import { type TextView, viewOf } from "./view.ts";
+
+const PREAMBLE = 4000;
+
+interface Doc {
+  key: string;
+  anchors: Anchor[];
+  extra: { start: number; end: number }[];
+  ambiguous: boolean;
+  candidates?: string[];
+}
+
+/** Issuer with its place: "UBND tỉnh" + "Quảng Trị" -> "UBND tỉnh Quảng Trị". */
+function issuerName(issuer: Issuer | null, place: string | null): string | null {
+  if (issuer === null) return null;
+  const where = issuer.place ?? place;
+  if (issuer.national || where === null) return issuer.name;
+  if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(issuer.name))
+    return `${issuer.name} ${where}`;
+  return `${issuer.name} tỉnh ${where}`;
+}
+
+function clauseFloor(f: string, pos: number): number {
+  for (let i = pos - 1; i >= Math.max(0, pos - 300); i--) {
+    const c = f[i];
+    if (c === "\n" || c === ";" || (c === "." && f[i + 1] === " ")) return i + 1;
+  }
+  return Math.max(0, pos - 300);
+}
+
+export function extractCitations(text: string): CitationExtraction {
+  const v: TextView = viewOf(text);
+  const warnings: PendingWarning[] = [];
+  const h = readHeader(v.folded, v.plain);
+
+  // The document itself.
+  const ctx: CitingContext = { jurisdiction: null, departmentCodes: [] };
+  if (h.symbol) fixIssuerCode(h.symbol, ctx, warnings);
+  const blankIssuer = h.blankIssuer ? resolveDepartmentCode(h.blankIssuer, []) : null;
+  if (h.blankIssuer && blankIssuer !== h.blankIssuer) {
+    warnings.push({
+      message: `issuer code ${h.blankIssuer} read as ${blankIssuer} (spelling variant)`,
+      start: 0,
+      end: h.end,
+    });
+  }
+  const selfCode = h.symbol?.issuerCode ?? blankIssuer;
+  const codeIssuer = selfCode ? issuerOfCode(selfCode) : null;
+  const selfIssuer: Issuer | null =
+    h.issuer ?? (codeIssuer ? { name: codeIssuer.name, national: codeIssuer.national, place: null } : null);
+  const placeName = h.province ?? h.place;
+  const selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
+  ctx.jurisdiction = selfJurisdiction;
+  const selfSymbol = h.symbol ? canonicalSymbol(h.symbol) : null;
+  const selfType = h.type ?? "OTHER";
+  const selfYear = h.symbol?.year ?? yearOf(h.date);
+  if (selfSymbol === null)
+    warnings.push({
+      message: "the document has no number (a draft or an unnumbered text)",
+      start: 0,
+      end: h.end,
+    });
+  const document: DocumentRef = {
+    key: selfSymbol
+      ? symbolKey(h.symbol?.system ?? "UNKNOWN", selfJurisdiction, selfSymbol, selfYear)
+      : untitledKey(selfJurisdiction, selfType, titleDescriptor(h.title ?? "") || "untitled", selfYear),
+    symbol: selfSymbol,
+    type: selfType,
+    system: h.symbol?.system ?? "UNKNOWN",
+    issuer: issuerName(selfIssuer, selfIssuer?.national ? null : placeName),
+    issuerKey: null,
+    date: h.date,
+    title: h.title,
+    jurisdiction: selfJurisdiction,
+  };
+
+  // Numbered citations (the header's own number and self-references excluded).
+  const symbols = findSymbols(v.folded, v.plain).filter((s) => s.start !== h.symbol?.start);
+  const numbered: Anchor[] = [];
+  for (let i = 0; i < symbols.length; i++) {
+    const s = symbols[i];
+    if (s === undefined) continue;
+    const a = anchorOf(v, s, symbols[i + 1]?.start ?? v.folded.length, ctx, warnings);
+    if (a.symbol === selfSymbol) continue;
+    numbered.push(a);
+  }
+
+  // Named documents around them.
+  const named: Anchor[] = [];
+  const links: PendingRelation[] = [];
+  for (let i = 0; i < numbered.length; i++) {
+    const m = numbered[i] as Anchor;
+    const prev = numbered[i - 1];
+    const before = namedBefore(v, m, Math.max(clauseFloor(v.folded, m.start), prev?.tailEnd ?? 0), ctx);
+    if (before) {
+      const n = before.named;
+      const lead = v.folded.slice(Math.max(0, n.start - 20), n.start);
+      const isSelf =
+        n.type === selfType &&
+        /ban hanh\s*$/.test(lead) &&
+        (n.issuer === null || n.issuer.name === selfIssuer?.name);
+      if (isSelf)
+        links.push({
+          from: "SELF",
+          to: m,
+          kind: before.kind,
+          cueStart: before.cueStart,
+          cueEnd: before.cueEnd,
+          confidence: 0.8,
+        });
+      else {
+        named.push(n);
+        links.push({
+          from: n,
+          to: m,
+          kind: before.kind,
+          cueStart: before.cueStart,
+          cueEnd: before.cueEnd,
+          confidence: 0.85,
+        });
+      }
+    }
+    const after = namedAfter(v, m, numbered[i + 1]?.start ?? v.folded.length, ctx);
+    if (after) {
+      named.push(after.named);
+      const [from, to] = after.namedIsSubject ? [after.named, m] : [m, after.named];
+      links.push({
+        from,
+        to,
+        kind: after.kind,
+        cueStart: after.cueStart,
+        cueEnd: after.cueEnd,
+        confidence: 0.85,
+      });
+    }
+  }
+  const anchors = [...numbered, ...named].sort((a, b) => a.start - b.start);
+
+  // Group anchors into documents.
+  const docs = new Map<string, Doc>();
+  const addTo = (key: string, a: Anchor, ambiguous = false, candidates?: string[]) => {
+    a.key = key;
+    const d = docs.get(key) ?? {
+      key,
+      anchors: [],
+      extra: [],
+      ambiguous,
+      ...(candidates ? { candidates } : {}),
+    };
+    d.anchors.push(a);
+    docs.set(key, d);
+  };
+  const groups = new Map<string, Anchor[]>();
+  for (const a of numbered) {
+    const g = `${a.system}|${a.jurisdiction}|${a.symbol}`;
+    groups.set(g, [...(groups.get(g) ?? []), a]);
+  }
+  for (const list of groups.values()) {
+    const years = [...new Set(list.map((a) => a.year).filter((y): y is string => y !== null))];
+    const first = list[0] as Anchor;
+    const keyFor = (year: string | null) =>
+      symbolKey(first.system, first.jurisdiction, first.symbol as string, year);
+    if (years.length <= 1) {
+      const key = keyFor(years[0] ?? null);
+      const unknown = years.length === 0 || first.jurisdiction === null;
+      for (const a of list) addTo(key, a, unknown);
+      if (unknown)
+        warnings.push({
+          message: `${first.symbol}: ${years.length === 0 ? "year" : "jurisdiction"} unknown; kept as an ambiguous reference`,
+          start: first.start,
+          end: first.end,
+        });
+      continue;
+    }
+    // The same symbol with two years is two documents; undated mentions could be either.
+    const candidates = years.map(keyFor);
+    for (const a of list) {
+      if (a.year !== null) addTo(keyFor(a.year), a);
+      else addTo(keyFor(null), a, true, candidates);
+    }
+  }
+  // A named document written again with a longer or shorter title ("Chiến lược … đến năm 2030" and
+  // "Chiến lược … đến năm 2030 trên địa bàn tỉnh") is the same document when one title starts the other.
+  const titled: { title: string; key: string; type: Anchor["type"] }[] = [];
+  for (const a of named) {
+    const t = fold(a.title ?? "");
+    const same = titled.find(
+      (x) =>
+        x.type === a.type &&
+        Math.min(x.title.length, t.length) >= 30 &&
+        (x.title.startsWith(t) || t.startsWith(x.title)),
+    );
+    const key = same?.key ?? untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year);
+    if (!same) titled.push({ title: t, key, type: a.type });
+    addTo(key, a);
+  }
+
+  // Short forms and aliases point back to documents already cited.
+  const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
+  for (const s of findShortForms(v, reps, anchors)) {
+    if (s.candidates.length === 1) {
+      docs.get((s.candidates[0] as Anchor).key)?.extra.push(s);
+      continue;
+    }
+    const c = s.candidates[0] as Anchor;
+    const key = `${c.system === "PARTY" ? "party" : "state"}|${c.jurisdiction ?? UNKNOWN_PART}|short:${v.plain.slice(s.start, s.end).replace(/\s+/g, " ")}|${UNKNOWN_PART}`;
+    const d = docs.get(key) ?? {
+      key,
+      anchors: [],
+      extra: [],
+      ambiguous: true,
+      candidates: s.candidates.map((x) => x.key),
+    };
+    d.extra.push(s);
+    docs.set(key, d);
+    warnings.push({
+      message: `short form could name ${s.candidates.length} documents`,
+      start: s.start,
+      end: s.end,
+    });
+  }
+  for (const alias of findAliases(v, anchors)) {
+    const d = docs.get(alias.target.key);
+    if (!d) continue;
+    d.extra.push({ start: alias.start, end: alias.end }, ...aliasUses(v, alias));
+  }
+
+  // Relations.
+  const pending = [
+    ...links,
+    ...findRelations(v, anchors, {
+      type: selfType,
+      titleStart: h.titleStart,
+      titleEnd: h.titleEnd,
+      preambleEnd: Math.max(h.end, h.titleEnd) + PREAMBLE,
+    }),
+  ];
+  const toOrig = (o: number) => v.norm.toOriginal(o);
+  const span = (start: number, end: number): Span => {
+    const s = toOrig(start);
+    const e = toOrig(end);
+    return { start: s, end: e, text: text.slice(s, e) };
+  };
+  const relations = new Map<string, Relation>();
+  for (const r of pending) {
+    const from = r.from === "SELF" ? "SELF" : r.from.key;
+    const to = r.to === "SELF" ? "SELF" : r.to.key;
+    if (from === to) continue;
+    const cue = span(r.cueStart, Math.max(r.cueStart, r.cueEnd));
+    const rel: Relation = {
+      from,
+      to,
+      kind: r.kind,
+      cue: cue.text.replace(/\s+/g, " ").trim(),
+      start: cue.start,
+      end: cue.end,
+      confidence: r.confidence,
+    };
+    const id = `${from}|${to}|${r.kind}`;
+    const old = relations.get(id);
+    if (!old || old.confidence < rel.confidence) relations.set(id, rel);
+  }
+
+  // Citations, in order of first mention.
+  const citations: Citation[] = [];
+  for (const d of docs.values()) {
+    const spans = [...d.anchors.map((a) => ({ start: a.start, end: a.end })), ...d.extra].sort(
+      (a, b) => a.start - b.start,
+    );
+    const first = d.anchors[0] ?? null;
+    const pick = <T>(get: (a: Anchor) => T | null): T | null => {
+      for (const a of d.anchors) {
+        const x = get(a);
+        if (x !== null) return x;
+      }
+      return null;
+    };
+    const issuer = pick((a) => (a.issuerProse ? a.issuer : null)) ?? pick((a) => a.issuer);
+    const local = first?.jurisdiction !== null && first?.jurisdiction === selfJurisdiction ? placeName : null;
+    const date =
+      pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
+    citations.push({
+      key: d.key,
+      symbol: first?.symbol ?? null,
+      type: first?.type ?? "OTHER",
+      system: first?.system ?? "UNKNOWN",
+      issuer: issuerName(issuer, local),
+      issuerKey: null,
+      date,
+      title: pick((a) => a.title),
+      jurisdiction: first?.jurisdiction ?? null,
+      ambiguous: d.ambiguous,
+      ...(d.candidates ? { candidates: d.candidates } : {}),
+      mentions: spans.map((s) => span(s.start, s.end)),
+    });
+  }
+  citations.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  const fromSelf = new Set([...relations.values()].filter((r) => r.from === "SELF").map((r) => r.to));
+  for (const c of citations) {
+    if (fromSelf.has(c.key)) continue;
+    const m = c.mentions[0];
+    if (m)
+      relations.set(`SELF|${c.key}|CITES`, {
+        from: "SELF",
+        to: c.key,
+        kind: "CITES",
+        cue: m.text,
+        start: m.start,
+        end: m.end,
+        confidence: 1,
+      });
+  }
+
+  const outWarnings: Warning[] = warnings.map((w) => {
+    const s = span(w.start, w.end);
+    return { message: w.message, start: s.start, end: s.end };
+  });
+  return { document, citations, relations: [...relations.values()], warnings: outWarnings };
+}

@@ -1,0 +1,101 @@
+// Numbered citations: a symbol with the type word in front of it and the date and issuer after it.
+import type { DocumentType } from "../types.ts";
+import { issuerOfCode } from "./codes.ts";
+import { dateAfter, yearOf } from "./dates.ts";
+import { jurisdictionOf } from "./identity.ts";
+import { type Issuer, issuerAfter, resolveDepartmentCode } from "./issuers.ts";
+import type { Anchor, PendingWarning } from "./model.ts";
+import { canonicalSymbol, type RawSymbol } from "./symbols.ts";
+import { typeWordBefore } from "./typewords.ts";
+import type { TextView } from "./view.ts";
+
+export interface CitingContext {
+  /** Jurisdiction of the citing document: local issuer codes (UBND, TU, Sở …) belong to it. */
+  jurisdiction: string | null;
+  departmentCodes: string[];
+}
+
+/** Resolves department-code variants in place and reports the correction. */
+export function fixIssuerCode(s: RawSymbol, ctx: CitingContext, warnings: PendingWarning[]): void {
+  if (s.issuerCode === null) return;
+  const fixed = resolveDepartmentCode(s.issuerCode, ctx.departmentCodes);
+  if (fixed !== s.issuerCode) {
+    warnings.push({
+      message: `issuer code ${s.issuerCode} read as ${fixed} (spelling variant)`,
+      start: s.start,
+      end: s.end,
+    });
+    s.issuerCode = fixed;
+  }
+}
+
+function resolveType(s: RawSymbol, word: { type: DocumentType; generic: boolean } | null): DocumentType {
+  const ambiguousCode = s.typeCode === null || s.typeCode === "QĐ" || s.typeCode === "TT";
+  // QĐ, TT and symbols without a type code (công văn, QH) are named by the word in front.
+  if (word && !word.generic && ambiguousCode) return word.type;
+  if (s.codeType !== null) return s.codeType;
+  if (word) return word.type;
+  if (s.system === "PARTY") return s.typeCode === "TT" ? "PARTY_CIRCULAR" : "DECISION";
+  if (s.issuerCode !== null && /^(?:QH|UBTVQH)\d/.test(s.issuerCode))
+    return s.issuerCode.startsWith("QH") ? "LAW" : "RESOLUTION";
+  return "OTHER";
+}
+
+export function anchorOf(
+  v: TextView,
+  s: RawSymbol,
+  nextStart: number,
+  ctx: CitingContext,
+  warnings: PendingWarning[],
+): Anchor {
+  fixIssuerCode(s, ctx, warnings);
+  for (const message of s.warnings) warnings.push({ message, start: s.start, end: s.end });
+  const word = typeWordBefore(v.folded, v.plain, s.start);
+  const type = resolveType(s, word);
+  if (
+    word &&
+    !word.generic &&
+    s.codeType !== null &&
+    s.typeCode !== "QĐ" &&
+    s.typeCode !== "TT" &&
+    word.type !== s.codeType
+  ) {
+    warnings.push({
+      message: `type word and symbol disagree; the symbol's code (${s.typeCode}) is kept`,
+      start: word.start,
+      end: s.end,
+    });
+  }
+  const date = dateAfter(v.folded, s.end, nextStart);
+  const afterDate = date?.end ?? s.end;
+  const prose =
+    issuerAfter(v.folded, v.plain, afterDate) ??
+    (date === null ? null : issuerAfter(v.folded, v.plain, s.end));
+  const code = s.issuerCode ? issuerOfCode(s.issuerCode) : null;
+  let issuer: Issuer | null = prose;
+  if (issuer === null && code !== null) issuer = { name: code.name, national: code.national, place: null };
+  let jurisdiction: string | null;
+  if (prose !== null)
+    jurisdiction = prose.national ? "national" : (jurisdictionOf(prose.place) ?? ctx.jurisdiction);
+  else if (code !== null) jurisdiction = code.national ? "national" : ctx.jurisdiction;
+  else jurisdiction = ctx.jurisdiction;
+  const symbol = canonicalSymbol(s);
+  const d = date?.iso ?? null;
+  return {
+    start: word?.start ?? s.start,
+    end: s.end,
+    tailEnd: Math.max(s.end, afterDate, prose?.end ?? 0),
+    symbol,
+    system: s.system,
+    type,
+    issuer: issuer === null ? null : { name: issuer.name, national: issuer.national, place: issuer.place },
+    issuerProse: prose !== null,
+    date: d,
+    year: s.year ?? (d !== null && d.length >= 4 ? yearOf(d) : null),
+    jurisdiction,
+    title: null,
+    descriptor: null,
+    key: "",
+    self: false,
+  };
+}

@@ -1,0 +1,163 @@
+// Documents the text names and links but does not number: "Chương trình hành động của UBND tỉnh
+// thực hiện Nghị quyết số 01/NQ-CP", "Đề án … ban hành kèm theo Quyết định 324/QĐ-UBND",
+// "Quyết định số 569/QĐ-TTg … ban hành Chiến lược …". Each becomes a document with a descriptive
+// title and a key of its own (identity.ts), linked to the numbered document that defines it.
+import type { DocumentType, RelationKind } from "../types.ts";
+import { jurisdictionOf, titleDescriptor } from "./identity.ts";
+import { issuerAt } from "./issuers.ts";
+import type { Anchor } from "./model.ts";
+import { typeOfWord } from "./typewords.ts";
+import { isUpperAt, squash, type TextView } from "./view.ts";
+
+const NAMED_TYPES =
+  "chuong trinh hanh dong|chuong trinh|ke hoach hanh dong|ke hoach|de an|chien luoc|quy hoach|phuong an|quy che|quy dinh|danh muc";
+
+// Before a numbered document: "<Loại> (của <cơ quan>) thực hiện|triển khai …" ending at the gap's end.
+const BEFORE_IMPLEMENTS = new RegExp(
+  String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa)\s*$)`,
+);
+// Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
+const BEFORE_ATTACHED = new RegExp(
+  String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,
+);
+// After a numbered document: "ban hành|phê duyệt|thực hiện <Loại> <title>".
+const AFTER = new RegExp(
+  String.raw`^[\s,]*(?:ve viec |de )?(ban hanh|phe duyet|(?:trien khai )?thuc hien|trien khai) (${NAMED_TYPES})\b(?! so\b)`,
+);
+
+export interface NamedLink {
+  named: Anchor;
+  /** Relation between the named document and the numbered one. */
+  kind: RelationKind;
+  /** true: named -> numbered (ISSUED_WITH, IMPLEMENTS); false: numbered -> named. */
+  namedIsSubject: boolean;
+  cueStart: number;
+  cueEnd: number;
+}
+
+interface Ctx {
+  jurisdiction: string | null;
+}
+
+function namedAnchor(
+  v: TextView,
+  start: number,
+  end: number,
+  typeWord: string,
+  descriptor: string,
+  year: string | null,
+  jurisdiction: string | null,
+  issuerName: Anchor["issuer"],
+): Anchor {
+  return {
+    start,
+    end,
+    tailEnd: end,
+    symbol: null,
+    system: "UNKNOWN",
+    type: (typeOfWord(typeWord) ?? "OTHER") as DocumentType,
+    issuer: issuerName,
+    issuerProse: issuerName !== null,
+    date: null,
+    year,
+    jurisdiction,
+    title: squash(v.plain.slice(start, end)).replace(/[\s,.;:]+$/, ""),
+    descriptor,
+    key: "",
+    self: false,
+  };
+}
+
+/** End of a title written after its type word: the clause end, a bracket, or a new clause ", Actor". */
+function titleEnd(v: TextView, from: number, limit: number): number {
+  const max = Math.min(limit, from + 220, v.plain.length);
+  let quoted = false;
+  for (let i = from; i < max; i++) {
+    const c = v.plain[i];
+    if (c === "“" || c === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c === ";" || c === "\n" || c === "(" || c === "”") return i;
+    if (c === "." && (v.plain[i + 1] === " " || v.plain[i + 1] === "\n" || i + 1 >= v.plain.length)) return i;
+    if (c === "," && v.plain[i + 1] === " " && isUpperAt(v.plain, i + 2)) return i;
+  }
+  return max;
+}
+
+function localOrNational(issuer: Anchor["issuer"], fallback: string | null): string | null {
+  if (issuer === null) return fallback;
+  return issuer.national ? "national" : (jurisdictionOf(issuer.place) ?? fallback);
+}
+
+/** A named document right before numbered `m`, linked by "thực hiện" or "kèm theo". */
+export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ctx): NamedLink | null {
+  const from = Math.max(windowStart, m.start - 260);
+  const gap = v.folded.slice(from, m.start);
+  const imp = BEFORE_IMPLEMENTS.exec(gap);
+  if (imp && isUpperAt(v.plain, from + imp.index)) {
+    const start = from + imp.index;
+    const typeWord = imp[1] as string;
+    const ofPart = imp[2] as string;
+    const issuer = ofPart ? issuerAt(v.folded, v.plain, start + typeWord.length + 5) : null;
+    const owner = issuer ? `${titleDescriptor(issuer.name)}-` : "";
+    const named = namedAnchor(
+      v,
+      start,
+      m.end,
+      typeWord,
+      `${owner}thuc-hien-${m.symbol ?? m.descriptor}`,
+      m.year,
+      localOrNational(issuer, ctx.jurisdiction),
+      issuer ? { name: issuer.name, national: issuer.national, place: issuer.place } : null,
+    );
+    named.end = start + imp[0].length - 1;
+    named.tailEnd = named.end;
+    named.title = squash(v.plain.slice(start, m.end));
+    return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
+  }
+  const att = BEFORE_ATTACHED.exec(gap);
+  if (att && isUpperAt(v.plain, from + att.index)) {
+    const start = from + att.index;
+    const typeWord = att[1] as string;
+    const end = start + typeWord.length + (att[2] as string).length;
+    const named = namedAnchor(
+      v,
+      start,
+      end,
+      typeWord,
+      `kem-theo-${m.symbol}`,
+      m.year,
+      m.jurisdiction,
+      m.issuer,
+    );
+    return { named, kind: "ISSUED_WITH", namedIsSubject: true, cueStart: end, cueEnd: m.start };
+  }
+  return null;
+}
+
+/** A named document right after numbered `p`'s description: "ban hành Đề án …", "thực hiện Chương trình …". */
+export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): NamedLink | null {
+  const m = AFTER.exec(v.folded.slice(p.tailEnd, p.tailEnd + 60));
+  if (!m) return null;
+  const typeWord = m[2] as string;
+  const typeStart = p.tailEnd + m[0].length - typeWord.length;
+  if (!isUpperAt(v.plain, typeStart)) return null;
+  const end = titleEnd(v, typeStart + typeWord.length, limit);
+  if (end - typeStart <= typeWord.length + 3) return null;
+  const verb = m[1] as string;
+  const cueStart = p.tailEnd + m[0].indexOf(verb);
+  const issuing = verb === "ban hanh" || verb === "phe duyet";
+  const title = squash(v.plain.slice(typeStart, end));
+  const named = namedAnchor(
+    v,
+    typeStart,
+    end,
+    typeWord,
+    issuing ? `kem-theo-${p.symbol ?? p.descriptor}` : titleDescriptor(title),
+    issuing ? p.year : null,
+    issuing ? p.jurisdiction : ctx.jurisdiction,
+    issuing ? p.issuer : null,
+  );
+  return issuing
+    ? { named, kind: "ISSUED_WITH", namedIsSubject: true, cueStart, cueEnd: cueStart + verb.length }
+    : { named, kind: "IMPLEMENTS", namedIsSubject: false, cueStart, cueEnd: cueStart + verb.length };
+}

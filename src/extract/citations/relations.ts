@@ -1,0 +1,189 @@
+// Typed relations between documents, with the right subject (issue 3 §5). The subject of a cue is
+// the document whose description it continues ("Kế hoạch số 141-KH/TU … thực hiện Kết luận số 69"
+// = 141 → 69), or the document itself when the cue opens a clause of its own ("Căn cứ …",
+// "Thực hiện Công văn số …, Sở … báo cáo"), or a document issued later in the same sentence
+// ("Thực hiện Quyết định số 569 …, UBND tỉnh ban hành … Kế hoạch số 97" = 97 → 569). A report that
+// merely lists documents gets no IMPLEMENTS: it only CITES them.
+import type { DocumentType } from "../types.ts";
+import { ATTACHED_TO_SELF, clauseCue, cueBetween, isListJoin, reportCue, titleCue } from "./cues.ts";
+import type { Anchor, PendingRelation } from "./model.ts";
+import type { TextView } from "./view.ts";
+
+export interface SelfInfo {
+  type: DocumentType;
+  titleStart: number;
+  titleEnd: number;
+  /** Clauses before this offset are the preamble, where "Thực hiện X" states the document's purpose. */
+  preambleEnd: number;
+}
+
+const REPORTING: ReadonlySet<DocumentType> = new Set([
+  "REPORT",
+  "OFFICIAL_LETTER",
+  "SUBMISSION",
+  "MINUTES",
+  "NOTICE",
+]);
+const REQUESTS: ReadonlySet<DocumentType> = new Set(["OFFICIAL_LETTER", "TELEGRAM", "NOTICE"]);
+
+function isBreak(f: string, i: number): boolean {
+  const c = f[i];
+  if (c === "\n" || c === ";") return true;
+  if ((c === "." || c === ":") && (f[i + 1] === " " || f[i + 1] === "\n") && !/\d/.test(f[i - 1] ?? ""))
+    return true;
+  return false;
+}
+
+function clauseStart(f: string, pos: number): number {
+  const stop = Math.max(0, pos - 400);
+  for (let i = pos - 1; i >= stop; i--) if (isBreak(f, i)) return i + 1;
+  return stop;
+}
+
+function sentenceEnd(f: string, pos: number): number {
+  const stop = Math.min(f.length, pos + 800);
+  for (let i = pos; i < stop; i++) {
+    const c = f[i];
+    if (c === "\n" || (c === "." && (f[i + 1] === " " || f[i + 1] === "\n" || i + 1 === f.length))) return i;
+  }
+  return stop;
+}
+
+export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): PendingRelation[] {
+  const f = v.folded;
+  const out: PendingRelation[] = [];
+  const incoming = new Map<Anchor, PendingRelation[]>();
+  const add = (r: PendingRelation) => {
+    out.push(r);
+    if (r.to === "SELF") return;
+    const list = incoming.get(r.to) ?? [];
+    list.push(r);
+    incoming.set(r.to, list);
+  };
+  const reporting = REPORTING.has(self.type);
+
+  for (let k = 0; k < anchors.length; k++) {
+    const m = anchors[k] as Anchor;
+    const p = k > 0 ? (anchors[k - 1] as Anchor) : null;
+    let done = false;
+
+    // 1. The previous document's description continues with a cue: P → M; or a list "P và M".
+    if (p !== null && p.tailEnd <= m.start) {
+      const gap = f.slice(p.tailEnd, m.start);
+      const cue = cueBetween(gap);
+      if (cue) {
+        add({
+          from: p,
+          to: m,
+          kind: cue.kind,
+          cueStart: p.tailEnd + cue.start,
+          cueEnd: p.tailEnd + cue.end,
+          confidence: 0.9,
+        });
+        done = true;
+      } else if (isListJoin(gap)) {
+        for (const r of incoming.get(p) ?? []) add({ ...r, to: m, confidence: Math.min(r.confidence, 0.75) });
+        done = (incoming.get(p) ?? []).length > 0;
+      }
+    }
+
+    // 2. The named document is the attachment of the document itself ("Ban hành kèm theo Nghị quyết này …").
+    if (m.symbol === null && ATTACHED_TO_SELF.test(f.slice(Math.max(0, m.start - 60), m.start))) {
+      const cueStart = f.lastIndexOf("kem theo", m.start);
+      add({ from: m, to: "SELF", kind: "ISSUED_WITH", cueStart, cueEnd: m.start, confidence: 0.9 });
+    }
+    if (done) continue;
+
+    const cs = clauseStart(f, m.start);
+    const inClause = p === null || p.tailEnd <= cs;
+
+    // 3. A cue that opens the clause.
+    if (inClause) {
+      const cc = clauseCue(f.slice(cs, m.start));
+      if (cc) {
+        const cueStart = cs + cc.start;
+        const cueEnd = cs + cc.end;
+        if (cc.kind !== "IMPLEMENTS") {
+          add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.95 });
+          continue;
+        }
+        const end = sentenceEnd(f, m.tailEnd);
+        let issued: Anchor | null = null;
+        for (let j = k + 1; j < anchors.length; j++) {
+          const x = anchors[j] as Anchor;
+          if (x.start >= end) break;
+          // The document M itself issued ("Quyết định … ban hành Chiến lược …") is not the one issued in response.
+          if (x.symbol === null && j === k + 1) continue;
+          const before = f.slice((anchors[j - 1] as Anchor).tailEnd, x.start);
+          if (/\bban hanh\b/.test(before)) {
+            issued = x;
+            break;
+          }
+        }
+        if (issued !== null) {
+          add({ from: issued, to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.8 });
+          continue;
+        }
+        if (reporting) {
+          if (REQUESTS.has(m.type))
+            add({ from: "SELF", to: m, kind: "RESPONDS_TO", cueStart, cueEnd, confidence: 0.8 });
+          continue;
+        }
+        if (m.start < self.preambleEnd) {
+          add({ from: "SELF", to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.7 });
+          continue;
+        }
+      }
+    }
+
+    // 4. In the document's own title, a cue before a document makes the document itself the subject.
+    if (
+      m.start >= self.titleStart &&
+      m.start < self.titleEnd &&
+      (p === null || p.tailEnd <= self.titleStart)
+    ) {
+      const gap = f.slice(self.titleStart, m.start);
+      if (m.symbol === null && /ban hanh\s*$/.test(gap)) {
+        add({
+          from: m,
+          to: "SELF",
+          kind: "ISSUED_WITH",
+          cueStart: self.titleStart + gap.lastIndexOf("ban hanh"),
+          cueEnd: m.start,
+          confidence: 0.85,
+        });
+        continue;
+      }
+      const cue = titleCue(gap);
+      if (cue) {
+        let kind = cue.kind;
+        if (reporting && (kind === "IMPLEMENTS" || kind === "CONTINUES")) kind = "REPORTS_ON";
+        add({
+          from: "SELF",
+          to: m,
+          kind,
+          cueStart: self.titleStart + cue.start,
+          cueEnd: self.titleStart + cue.end,
+          confidence: 0.9,
+        });
+        continue;
+      }
+    }
+
+    // 5. "… báo cáo kết quả (triển khai) thực hiện M" in a report.
+    if (reporting) {
+      const from = Math.max(cs, p !== null && p.tailEnd > cs ? p.tailEnd : cs);
+      const rc = reportCue(f.slice(from, m.start));
+      if (rc)
+        add({
+          from: "SELF",
+          to: m,
+          kind: "REPORTS_ON",
+          cueStart: from + rc.start,
+          cueEnd: from + rc.end,
+          confidence: 0.75,
+        });
+    }
+  }
+  return out;
+}

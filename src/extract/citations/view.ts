@@ -1,0 +1,34 @@
+// The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
+// for case and display, `folded` (same length) for matching without diacritics or case.
+import { blankDecoration, fold, type NormalisedText, normalise } from "../normalise.ts";
+
+export interface TextView {
+  original: string;
+  norm: NormalisedText;
+  plain: string;
+  folded: string;
+}
+
+export function viewOf(original: string): TextView {
+  const norm = normalise(original);
+  const plain = blankDecoration(norm.text);
+  return { original, norm, plain, folded: fold(plain) };
+}
+
+/** True when the character at `i` of `plain` is an upper-case letter. */
+export function isUpperAt(plain: string, i: number): boolean {
+  const ch = plain[i];
+  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Hyphenated folded slug: "Quảng Trị" -> "quang-tri". */
+export function slug(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Collapses runs of white space for display. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
