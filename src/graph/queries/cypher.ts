@@ -1,0 +1,25 @@
+// Named Cypher from cypher/queries/<name>.cypher, read once per process. Queries take user input only
+// as parameters; the one exception is a bounded integer (hop bounds), which Cypher cannot take as a
+// parameter in a variable-length pattern — `{{name}}` placeholders accept nothing but validated
+// integers, so no string can ever reach the query text.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const dir = fileURLToPath(new URL("../../../cypher/queries/", import.meta.url));
+const cache = new Map<string, string>();
+
+export function cypher(name: string, integers: Record<string, number> = {}): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid query name: ${name}`);
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(`${dir}${name}.cypher`, "utf8");
+    cache.set(name, text);
+  }
+  return text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => {
+    const value = integers[key];
+    if (value === undefined || !Number.isSafeInteger(value) || value < 0 || value > 1000) {
+      throw new Error(`query ${name}: {{${key}}} needs an integer in 0..1000, got ${String(value)}`);
+    }
+    return String(value);
+  });
+}
