@@ -227,6 +227,8 @@ export interface Statistics {
   completedLate: number | null;
   notCompleted: number | null;
   overdue: number | null;
+  /** Reported as still in progress (đang thực hiện), when the report counts them separately. */
+  inProgress?: number | null;
   span: Span;
 }
 

@@ -1,0 +1,332 @@
+// Actions: what was done or planned, by whom, with whom, how much. They are read from a task's
+// result cell (where they serve that task) and from report prose (where they serve the documents
+// the sentence or its paragraph names). "cấp Giấy phép … cho 08 cơ sở" → 8 cơ sở;
+// "lập kế hoạch sản xuất hơn 28 tấn chế phẩm" → 28 tấn.
+import { blankDecoration, fold } from "../normalise.ts";
+import { resolveOrganisation } from "../organisations/index.ts";
+import type { Action } from "../types.ts";
+import { clean, type DocContext, hash } from "./context.ts";
+
+// Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
+const TWO_SYLLABLE_UNITS = new Set(
+  [
+    "cơ sở",
+    "dự án",
+    "nhiệm vụ",
+    "cá nhân",
+    "tổ chức",
+    "doanh nghiệp",
+    "phương tiện",
+    "sản phẩm",
+    "hồ sơ",
+    "văn bản",
+    "đề tài",
+    "học viên",
+    "hội nghị",
+    "hội thảo",
+    "mô hình",
+    "sáng kiến",
+    "thủ tục",
+    "chuyên gia",
+    "nền tảng",
+    "đơn vị",
+    "địa phương",
+    "hợp tác",
+    "đoàn viên",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "lượt người",
+    "tài liệu",
+    "chương trình",
+    "kế hoạch",
+    "giải pháp",
+    "ý tưởng",
+    "cuộc thi",
+    "tiện ích",
+    "hộ dân",
+    "thôn bản",
+  ].map((u) => fold(u)),
+);
+const NOT_UNITS = new Set(["thang", "nam", "ngay", "gio", "phut", "tuan", "quy", "lan nam", "dau", "cuoi"]);
+
+function w2IsRate(text: string, m: RegExpMatchArray): boolean {
+  const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
+  return /^\p{L}+\s*\//u.test(after);
+}
+
+export interface Quantity {
+  quantity: number;
+  unit: string;
+}
+
+/** Vietnamese number: "1.179" is 1179, "0,7" is 0.7. */
+export function parseNumber(s: string): number {
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ""));
+  return Number(s.replace(",", "."));
+}
+
+const QTY =
+  /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s+(\p{L}[\p{L}&]*)(?:\s+(\p{L}+))?/gu;
+
+/** The first quantity with a unit in a clause; dates, periods and document numbers are not quantities. */
+export function findQuantity(text: string): Quantity | null {
+  for (const m of text.matchAll(QTY)) {
+    const before = fold(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0));
+    if (/(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem)\s*$/.test(before)) continue;
+    const raw = m[1] as string;
+    if (/^(19|20)\d{2}$/.test(raw)) continue;
+    const tail = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
+    const w1 = m[2] as string;
+    if (tail === "/" && w2IsRate(text, m)) continue;
+    const w2 = m[3];
+    const f1 = fold(w1);
+    if (NOT_UNITS.has(f1)) continue;
+    const two = w2 === undefined ? null : `${w1} ${w2}`;
+    const unit = two !== null && TWO_SYLLABLE_UNITS.has(fold(two)) ? two : w1;
+    if (/^\p{Lu}/u.test(unit) && unit !== unit.toUpperCase()) continue; // "6 Tháng", a name
+    return { quantity: parseNumber(m[1] as string), unit };
+  }
+  return null;
+}
+
+const ACTION_VERB =
+  /\b(ban hành|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số hóa|kết nối|vận hành|khai trương)\b/i;
+
+export interface ActionSeed {
+  /** Normalised-text offsets of the action text. */
+  start: number;
+  end: number;
+  actor: string | null;
+  actorKey: string | null;
+  partners: string[];
+  serves: string[];
+}
+
+export function makeAction(ctx: DocContext, seed: ActionSeed): Action {
+  const sp = ctx.span(seed.start, seed.end);
+  const text = ctx.read(seed.start, seed.end);
+  const q = findQuantity(text);
+  return {
+    key: `action|${ctx.doc.key}|${hash(`${seed.start}:${fold(text)}`)}`,
+    text,
+    actor: seed.actor,
+    actorKey: seed.actorKey,
+    partners: seed.partners,
+    quantity: q?.quantity ?? null,
+    unit: q?.unit ?? null,
+    serves: [...new Set(seed.serves)],
+    span: sp,
+  };
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+function trimPiece(text: string, p: Piece): Piece | null {
+  let { start, end } = p;
+  while (start < end && /[\s\-–•+:;,.(]/.test(text[start] as string)) start++;
+  while (end > start && /[\s;,.)…]/.test(text[end - 1] as string)) end--;
+  // "…,...)" endings: drop the trailing ",..." that marks an open list.
+  while (end > start && /[.,\s]/.test(text[end - 1] as string)) end--;
+  return end - start >= 8 ? { start, end } : null;
+}
+
+/** Splits at paragraph tags and bullet dashes; offsets stay in the normalised text. */
+function bullets(ctx: DocContext, start: number, end: number): Piece[] {
+  const raw = blankDecoration(ctx.text.slice(start, end));
+  const cuts = [0];
+  for (const m of raw.matchAll(/(?:^|\s{2,}|[.;:]\s+|\n\s*)([-–•+])\s+(?=\p{L})/gu)) {
+    cuts.push((m.index ?? 0) + m[0].indexOf(m[1] as string));
+  }
+  cuts.push(raw.length);
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++)
+    out.push({ start: start + (cuts[i] as number), end: start + (cuts[i + 1] as number) });
+  return out;
+}
+
+/** Whether a piece just records the issuing of a document (that is a result, not an action). */
+function issuesDocument(ctx: DocContext, p: Piece): boolean {
+  const f = ctx.folded.slice(p.start, p.end);
+  return (
+    /^[^.;]{0,120}\bda ban hanh\b/.test(f) && ctx.citationsIn(p.start, p.end).length > 0 && f.length < 400
+  );
+}
+
+/**
+ * Actions in a task's result cell: each bullet, and each item of a "heading: (a; b; c)" list. A
+ * heading that names a document ("Triển khai đề án theo Quyết định 324/QĐ-UBND …: …") makes the
+ * actions under it serve that document too.
+ */
+export function actionsFromCell(
+  ctx: DocContext,
+  start: number,
+  end: number,
+  actor: { name: string | null; key: string | null },
+  serves: string[],
+): Action[] {
+  const out: Action[] = [];
+  const text = ctx.text;
+  for (const b of bullets(ctx, start, end)) {
+    const piece = trimPiece(text, b);
+    if (piece === null || issuesDocument(ctx, piece)) continue;
+    const body = blankDecoration(text.slice(piece.start, piece.end));
+    const colon = body.search(/:\s/);
+    const heading = colon > 0 && colon < 400 ? { start: piece.start, end: piece.start + colon } : null;
+    const headingDocs = heading === null ? [] : docKeys(ctx, heading.start, heading.end);
+    const seed = (p: Piece, extra: string[]): ActionSeed => ({
+      ...p,
+      actor: actor.name,
+      actorKey: actor.key,
+      partners: partnersIn(ctx, p.start, p.end),
+      serves: [...serves, ...extra, ...docKeys(ctx, p.start, p.end)],
+    });
+    if (heading !== null) {
+      const rest = { start: heading.end + 1, end: piece.end };
+      const restText = body.slice(colon + 1).trim();
+      if (restText.startsWith("(")) {
+        // "Triển khai các dự án …: (A; B; C,...)": each item is one action.
+        const open = text.indexOf("(", rest.start);
+        let s = open + 1;
+        for (let i = open + 1; i <= piece.end; i++) {
+          if (i === piece.end || text[i] === ";") {
+            const item = trimPiece(text, { start: s, end: i });
+            if (item !== null) out.push(makeAction(ctx, seed(item, headingDocs)));
+            s = i + 1;
+          }
+        }
+        continue;
+      }
+      if (
+        /^(trien khai|thuc hien|to chuc thuc hien|tiep tuc)/.test(
+          ctx.folded.slice(heading.start, heading.end).trim(),
+        )
+      ) {
+        const item = trimPiece(text, rest);
+        if (item !== null) out.push(makeAction(ctx, seed(item, headingDocs)));
+        continue;
+      }
+    }
+    out.push(makeAction(ctx, seed(piece, [])));
+  }
+  return out;
+}
+
+/** Keys of the documents cited in a range (the citations pass decides what is a document). */
+export function docKeys(ctx: DocContext, start: number, end: number): string[] {
+  return [...new Set(ctx.citationsIn(start, end).map((m) => m.citation.key))];
+}
+
+const PARTNER =
+  /ph[ốo]i hợp (?:với |cùng )?(.{3,80}?)(?=\s+(?:tổ chức|thực hiện|triển khai|xây dựng|để|trong|nhằm)\b|[,;.:(]|$)/giu;
+
+/** "phối hợp với Hợp tác xã Hải Dương tổ chức …" → ["Hợp tác xã Hải Dương"], resolved and recorded. */
+export function partnersIn(ctx: DocContext, start: number, end: number): string[] {
+  const out: string[] = [];
+  const slice = ctx.text.slice(start, end);
+  for (const m of slice.matchAll(PARTNER)) {
+    const name = (m[1] as string).trim();
+    if (!/^\p{Lu}/u.test(name) && !/^các /.test(name)) continue;
+    if (/^(nhiều|các) (cơ quan|đơn vị)/i.test(name)) continue;
+    const s = start + (m.index ?? 0) + m[0].indexOf(name);
+    const org = ctx.organisation(name, s, s + name.length);
+    out.push(org.name);
+  }
+  return out;
+}
+
+// Sentence subjects that name who acted: "Sở Khoa học và Công nghệ đã …", "Trung tâm … triển khai".
+const SUBJECT =
+  /^((?:Sở|Bộ|UBND|Ủy ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh ủy|Thủ tướng|Chính phủ|Đảng ủy|Đảng đoàn|Cục|Vụ)(?:\s+[\p{L}&,-]+){0,10}?)\s+(?=đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định)/u;
+
+/**
+ * Actions in report prose: clauses with a verb of doing and either "đã" or a quantity. The actor is
+ * the clause's subject, else the sentence's, else — in a report — its issuer.
+ */
+export function proseActions(ctx: DocContext, excluded: [number, number][]): Action[] {
+  const out: Action[] = [];
+  const text = ctx.text;
+  const isExcluded = (o: number) => excluded.some(([s, e]) => o >= s && o < e);
+  const issuer = ctx.doc.issuer === null ? null : resolveOrganisation(ctx.doc.issuer, ctx.resolution);
+  const reportActor =
+    ctx.doc.type === "REPORT" && issuer !== null
+      ? { name: issuer.name, key: ctx.doc.issuerKey ?? issuer.key }
+      : null;
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const para = { start: pos, end: nl };
+    pos = nl + 1;
+    if (isExcluded(para.start) || para.end - para.start < 40) continue;
+    const paraText = text.slice(para.start, para.end);
+    if (
+      /^\s*(#|\|)/.test(paraText) ||
+      paraText.includes("\t") ||
+      /tong so nhiem vu/.test(ctx.folded.slice(para.start, para.end))
+    )
+      continue;
+    const sentences = [...paraText.matchAll(/[^.!?]+(?:[.!?](?=\s|$)|$)/g)];
+    const firstCites =
+      sentences[0] === undefined
+        ? []
+        : sentenceServes(
+            ctx,
+            para.start + (sentences[0].index ?? 0),
+            para.start + (sentences[0].index ?? 0) + sentences[0][0].length,
+          );
+    for (const s of sentences) {
+      const sStart = para.start + (s.index ?? 0);
+      const sEnd = sStart + s[0].length;
+      let actor: { name: string | null; key: string | null } | null = null;
+      const serves = sentenceServes(ctx, sStart, sEnd);
+      let cs = sStart;
+      for (let i = sStart; i <= sEnd; i++) {
+        if (i < sEnd && text[i] !== ";") continue;
+        const clause = trimPiece(text, { start: cs, end: i });
+        cs = i + 1;
+        if (clause === null) continue;
+        const ct = text.slice(clause.start, clause.end);
+        // "6 tháng đầu năm 2024, Sở … đã …", "Trên cơ sở đó, Sở … đã …": the subject after the adverbial.
+        const lead = /^[^,]{0,40},\s+(?=\p{Lu})/u.exec(ct)?.[0].length ?? 0;
+        const subj = SUBJECT.exec(ct.slice(lead));
+        if (subj !== null && !/^ban hanh/.test(fold(subj[1] as string))) {
+          const name = (subj[1] as string).trim();
+          if (/^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12) {
+            // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
+            actor = actor ?? reportActor;
+          } else {
+            const s = clause.start + lead;
+            const org = ctx.organisation(name, s, s + name.length);
+            actor = { name: org.name, key: org.key };
+          }
+        }
+        const done = /\bđã\s+/.test(ct) && ACTION_VERB.test(ct);
+        const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
+        if (!done && !counted) continue;
+        if (/^(tuy nhiên|nhìn chung|công tác|các|việc)\b/i.test(ct) && !counted) continue;
+        const who = actor ?? reportActor;
+        out.push(
+          makeAction(ctx, {
+            ...clause,
+            actor: who?.name ?? null,
+            actorKey: who?.key ?? null,
+            partners: partnersIn(ctx, clause.start, clause.end),
+            serves: serves.length > 0 ? serves : firstCites,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */
+function sentenceServes(ctx: DocContext, start: number, end: number): string[] {
+  const f = ctx.folded.slice(start, end);
+  if (!/(thuc hien|trien khai|theo |gan voi|thuoc )/.test(f)) return [];
+  return docKeys(ctx, start, end);
+}

@@ -1,0 +1,146 @@
+// What every part of the obligations pass needs about one document: its normalised text (matching
+// runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
+// and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
+import { fold, normalise } from "../normalise.ts";
+import {
+  type ResolutionContext,
+  type ResolvedOrganisation,
+  resolveOrganisation,
+} from "../organisations/index.ts";
+import type {
+  Citation,
+  CitationExtraction,
+  DocumentRef,
+  ExtractedOrganisation,
+  Span,
+  Warning,
+} from "../types.ts";
+
+export interface CitationMention {
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  citation: Citation;
+}
+
+export class DocContext {
+  readonly original: string;
+  /** Normalised text: NFC, look-alikes unified. Offsets below are into this text. */
+  readonly text: string;
+  /** fold(text): same offsets, lower case, no diacritics. */
+  readonly folded: string;
+  readonly doc: DocumentRef;
+  readonly cites: CitationExtraction;
+  readonly resolution: ResolutionContext;
+  readonly mentions: CitationMention[];
+  readonly warnings: Warning[] = [];
+  private readonly toOrig: (offset: number) => number;
+  private readonly orgs = new Map<string, ExtractedOrganisation>();
+
+  constructor(original: string, cites: CitationExtraction) {
+    this.original = original;
+    const n = normalise(original);
+    this.text = n.text;
+    this.folded = fold(n.text);
+    this.toOrig = (o) => n.toOriginal(o);
+    this.doc = cites.document;
+    this.cites = cites;
+    this.resolution = { jurisdiction: cites.document.jurisdiction, date: cites.document.date };
+    this.mentions = [];
+    const all: { s: number; e: number; c: Citation }[] = [];
+    for (const c of cites.citations) for (const m of c.mentions) all.push({ s: m.start, e: m.end, c });
+    all.sort((a, b) => a.s - b.s);
+    for (const m of all) {
+      this.mentions.push({ start: this.toNormalised(m.s), end: this.toNormalised(m.e), citation: m.c });
+    }
+  }
+
+  /** Smallest normalised offset whose original offset is ≥ `orig` (binary search on a monotone map). */
+  toNormalised(orig: number): number {
+    let lo = 0;
+    let hi = this.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toOrig(mid) < orig) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A span in normalised offsets → evidence quoting the original text. */
+  span(start: number, end: number): Span {
+    const s = this.toOrig(Math.max(0, start));
+    const e = this.toOrig(Math.min(this.text.length, end));
+    return { start: s, end: e, text: this.original.slice(s, e) };
+  }
+
+  /** The original text of a normalised range, cleaned for reading (content is quoted as written). */
+  read(start: number, end: number): string {
+    return clean(this.span(start, end).text);
+  }
+
+  warn(message: string, start: number, end: number): void {
+    const sp = this.span(start, end);
+    this.warnings.push({ message, start: sp.start, end: sp.end });
+  }
+
+  /** Citations mentioned within [start, end) of the normalised text, in order. */
+  citationsIn(start: number, end: number): CitationMention[] {
+    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+  }
+
+  /** Resolves a written organisation and records the mention in the document's organisation list. */
+  organisation(name: string, start: number, end: number): ResolvedOrganisation {
+    const r = resolveOrganisation(name, this.resolution);
+    const sp = this.span(start, end);
+    const known = this.orgs.get(r.key);
+    if (known === undefined) {
+      this.orgs.set(r.key, {
+        key: r.key,
+        name: r.name,
+        tier: r.tier,
+        jurisdiction: r.jurisdiction,
+        registered: r.registered,
+        mentions: [sp],
+      });
+    } else if (!known.mentions.some((m) => m.start === sp.start && m.end === sp.end)) {
+      known.mentions.push(sp);
+    }
+    return r;
+  }
+
+  organisations(): ExtractedOrganisation[] {
+    return [...this.orgs.values()];
+  }
+
+  /** The report date as ISO (possibly partial), or null. */
+  get date(): string | null {
+    return this.doc.date;
+  }
+
+  get year(): number | null {
+    const y = this.doc.date?.slice(0, 4);
+    return y === undefined ? null : Number(y);
+  }
+}
+
+/** Collapses whitespace and strips Markdown/HTML decoration from a cell or line, for reading. */
+export function clean(text: string): string {
+  return text
+    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\\([*_#|()[\]-])/g, "$1")
+    .replace(/\*+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** FNV-1a, for short stable keys derived from content. */
+export function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

@@ -1,0 +1,249 @@
+// Audit findings: what an auditor checks in a report. Each finding says what is wrong in
+// Vietnamese and English and points at the evidence in the text.
+import { fold } from "../normalise.ts";
+import { canonicalCode, resolveRegistered } from "../organisations/index.ts";
+import type { Finding, FindingKind, Severity, Span, Statistics, Task } from "../types.ts";
+import { type DocContext, hash } from "./context.ts";
+import { parsePartialDate } from "./deadline.ts";
+import type { StatsReading } from "./statistics.ts";
+
+type Stat = Statistics & { inProgress?: number | null };
+
+export function finding(
+  ctx: DocContext,
+  kind: FindingKind,
+  severity: Severity,
+  messageVi: string,
+  messageEn: string,
+  evidence: Span[],
+): Finding {
+  const where = evidence.map((e) => e.start).join(",");
+  return {
+    key: `finding|${ctx.doc.key}|${kind}|${hash(`${where}:${messageEn}`)}`,
+    kind,
+    severity,
+    messageVi,
+    messageEn,
+    evidence,
+  };
+}
+
+/**
+ * Whether the parts account for the whole. "Completed late" may or may not be counted inside
+ * "completed", and "overdue" inside "not completed": either reading that adds up is accepted.
+ */
+function addsUp(s: Stat): { ok: boolean; parts: number } | null {
+  if (s.assigned === null) return null;
+  const done = s.completed ?? 0;
+  const late = s.completedLate ?? 0;
+  const open = s.notCompleted ?? (s.inProgress ?? 0) + (s.overdue ?? 0);
+  const known = [s.completed, s.completedLate, s.notCompleted, s.inProgress, s.overdue].some(
+    (v) => v !== null,
+  );
+  if (!known) return null;
+  const readings = [done + open, done + late + open];
+  if (s.notCompleted !== null && s.inProgress != null) readings.push(done + s.notCompleted + s.inProgress);
+  return { ok: readings.includes(s.assigned), parts: done + open };
+}
+
+/** Totals that do not add up; one finding per distinct set of numbers, with every place they appear. */
+export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsReading[][]): Finding[] {
+  const groups = new Map<string, Stat[]>();
+  for (const s of stats) {
+    const r = addsUp(s);
+    if (r === null || r.ok) continue;
+    const sig = `${s.assigned}/${s.completed}/${r.parts}`;
+    groups.set(sig, [...(groups.get(sig) ?? []), s]);
+  }
+  const out: Finding[] = [];
+  for (const list of groups.values()) {
+    const s = list[0] as Stat;
+    const r = addsUp(s) as { parts: number };
+    const diff = (s.assigned as number) - r.parts;
+    const parts = [
+      `hoàn thành ${s.completed ?? 0}`,
+      s.completedLate !== null ? `hoàn thành quá hạn ${s.completedLate}` : null,
+      s.notCompleted !== null ? `chưa hoàn thành ${s.notCompleted}` : null,
+      s.inProgress != null ? `đang thực hiện ${s.inProgress}` : null,
+      s.overdue !== null ? `quá hạn ${s.overdue}` : null,
+    ].filter((x) => x !== null);
+    out.push(
+      finding(
+        ctx,
+        "TOTALS_MISMATCH",
+        "ERROR",
+        `Số liệu không khớp: tổng số nhiệm vụ được giao là ${s.assigned} nhưng ${parts.join(", ")} — chênh lệch ${diff} nhiệm vụ không được phân loại.`,
+        `Totals do not add up: ${s.assigned} tasks assigned but completed ${s.completed ?? 0}, not completed ${s.notCompleted ?? (s.inProgress ?? 0) + (s.overdue ?? 0)} — ${diff} tasks unaccounted for.`,
+        list.map((x) => x.span),
+      ),
+    );
+  }
+  // Within a statistics table: a total row against the sum of the section rows above it.
+  for (const t of tables) {
+    const total = t.find((r) => r.isTotal);
+    const parts = t.filter((r) => !r.isTotal);
+    if (total === undefined || parts.length < 2) continue;
+    for (const k of ["assigned", "completed", "completedLate", "notCompleted"] as const) {
+      const want = total.stats[k];
+      const got = parts.reduce((a, r) => a + (r.stats[k] ?? 0), 0);
+      if (want === null || want === got) continue;
+      out.push(
+        finding(
+          ctx,
+          "TOTALS_MISMATCH",
+          "ERROR",
+          `Dòng tổng cộng ghi ${want} nhưng cộng các mục được ${got}.`,
+          `The total row says ${want} (${k}) but its sections sum to ${got}.`,
+          [total.stats.span, ...parts.map((p) => p.stats.span)],
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** A document that implements (or continues) one issued after itself: a date or an identity error. */
+export function implementsLater(ctx: DocContext, tasks: Task[]): Finding[] {
+  const out: Finding[] = [];
+  const byKey = new Map(ctx.cites.citations.map((c) => [c.key, c]));
+  const dateOf = (k: string) =>
+    k === "SELF" || k === ctx.doc.key ? ctx.doc.date : (byKey.get(k)?.date ?? null);
+  const check = (from: string, to: string, evidence: Span[]) => {
+    const a = dateOf(from);
+    const b = dateOf(to);
+    if (a === null || b === null || a.length < 10 || b.length < 10 || a >= b) return;
+    const name = (k: string) => (k === "SELF" ? "văn bản này" : (byKey.get(k)?.symbol ?? k));
+    out.push(
+      finding(
+        ctx,
+        "IMPLEMENTS_LATER_DOCUMENT",
+        "WARNING",
+        `${name(from)} (ngày ${a}) được ghi là thực hiện ${name(to)} ban hành sau nó (ngày ${b}).`,
+        `${name(from)} (dated ${a}) is said to implement ${name(to)}, issued later (${b}).`,
+        evidence,
+      ),
+    );
+  };
+  for (const r of ctx.cites.relations) {
+    if (r.kind !== "IMPLEMENTS" && r.kind !== "CONTINUES") continue;
+    check(r.from, r.to, [{ start: r.start, end: r.end, text: ctx.original.slice(r.start, r.end) }]);
+  }
+  for (const t of tasks) for (const r of t.results) for (const i of t.implements) check(r, i, [t.span]);
+  return out;
+}
+
+const TYPE_CODES = "BC|KH|QĐ|QD|NQ|CT|KL|TB|CTr|TTr|HD|QC|QyĐ|ĐA|PA|DA|BB|CV|TT|CĐ|GM";
+
+/**
+ * One issuer written several ways: every issuer code in the text ("/BC-SKHCHN", "43/KH-SKHCCN")
+ * that stands for the same registry code, when more than one spelling occurs.
+ */
+export function issuerSpelling(ctx: DocContext): Finding[] {
+  const re = new RegExp(`(?:\\d+[a-z]?)?\\s*/\\s*(?:${TYPE_CODES})-([A-ZĐ][A-ZĐ&]{3,})(?![A-Za-zĐđ])`, "gu");
+  const byCode = new Map<string, Map<string, Span[]>>();
+  for (const m of ctx.text.matchAll(re)) {
+    const written = m[1] as string;
+    const code = canonicalCode(written);
+    if (code === null) continue;
+    const s = (m.index ?? 0) + m[0].lastIndexOf(written);
+    const spellings = byCode.get(code) ?? new Map<string, Span[]>();
+    spellings.set(written, [...(spellings.get(written) ?? []), ctx.span(s, s + written.length)]);
+    byCode.set(code, spellings);
+  }
+  const out: Finding[] = [];
+  for (const [code, spellings] of byCode) {
+    const variants = [...spellings.keys()];
+    const wrong = variants.filter((v) => v !== code);
+    if (variants.length < 2 && wrong.length === 0) continue;
+    const owner = resolveRegistered(code, ctx.resolution);
+    const who = owner?.name ?? code;
+    out.push(
+      finding(
+        ctx,
+        "ISSUER_SPELLING_VARIANTS",
+        "WARNING",
+        `Ký hiệu cơ quan ban hành viết nhiều cách (${variants.join(", ")}) cho cùng một cơ quan: ${who} (${code}).`,
+        `One issuer written several ways (${variants.join(", ")}) for ${who} (${code}).`,
+        [...spellings.values()].flat(),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Precision-aware comparison of partial ISO dates: they disagree only where both are known. */
+function disagree(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) !== b.slice(0, n);
+}
+
+/** The header's date against the date an appendix gives for the same document ("Kèm theo … ngày …"). */
+export function dateDisagreement(ctx: DocContext): Finding[] {
+  const own = ctx.doc.date;
+  if (own === null) return [];
+  const byDates = new Map<string, Span[]>();
+  const re =
+    /k[eè]m theo ([^()\n]{0,80}?)\bs[oố]\s*:?\s*([0-9]*\s*[/-]\s*[\p{L}Đđ-]+(?:\/[\p{L}Đđ0-9-]+)?)?\s*,?\s*(ngày[^)\n]{0,40})/giu;
+  const ownSym = ctx.doc.symbol === null ? null : fold(ctx.doc.symbol).replace(/\s/g, "");
+  for (const m of ctx.text.matchAll(re)) {
+    const sym = fold((m[2] ?? "").replace(/\s/g, ""));
+    const blank = /^[/-]/.test(sym) || sym === "";
+    const mine =
+      ownSym !== null
+        ? sym === ownSym || (blank && ownSym.endsWith(sym.replace(/^[/-]/, "").slice(-4)))
+        : blank;
+    if (!mine) continue;
+    const d = parsePartialDate(m[3] as string);
+    if (d === null || !disagree(own, d)) continue;
+    const s = m.index ?? 0;
+    byDates.set(d, [...(byDates.get(d) ?? []), ctx.span(s, s + m[0].length)]);
+  }
+  return [...byDates].map(([d, evidence]) =>
+    finding(
+      ctx,
+      "DATE_DISAGREEMENT",
+      "WARNING",
+      `Ngày của văn bản ở phần đầu (${own}) khác ngày ghi ở phụ lục (${d}).`,
+      `The document's header date (${own}) disagrees with the date its appendix gives (${d}).`,
+      evidence,
+    ),
+  );
+}
+
+export function taskFindings(ctx: DocContext, tasks: Task[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tasks) {
+    if (t.lead.length === 0) {
+      out.push(
+        finding(
+          ctx,
+          "TASK_WITHOUT_LEAD",
+          "WARNING",
+          `Nhiệm vụ ${t.ref} không có đơn vị chủ trì.`,
+          `Task ${t.ref} has no lead unit.`,
+          [t.span],
+        ),
+      );
+    }
+    const to = t.deadline?.to ?? null;
+    if (
+      t.status?.value === "IN_PROGRESS_ON_TIME" &&
+      to !== null &&
+      ctx.date !== null &&
+      to < ctx.date.slice(0, 10) &&
+      to.slice(0, ctx.date.length) < ctx.date
+    ) {
+      out.push(
+        finding(
+          ctx,
+          "OVERDUE_REPORTED_ON_TRACK",
+          "ERROR",
+          `Nhiệm vụ ${t.ref} đã quá hạn (${t.deadline?.text}) nhưng được báo cáo là đang thực hiện trong hạn.`,
+          `Task ${t.ref} is past its deadline (${t.deadline?.text}) but reported as on track.`,
+          [t.span, ...(t.statusSpan === null ? [] : [t.statusSpan])],
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+// Lists of organisations in a cell or a clause: "Bộ Công an, Bộ Thông tin và Truyền thông và các bộ,
+// ngành" is two bodies and a collective; "Bộ Văn hóa, Thể thao và Du lịch" is one. A comma or "và"
+// starts a new body only when what follows begins like one (an upper-case head word, "các").
+import { fold } from "../normalise.ts";
+import { resolveRegistered } from "../organisations/index.ts";
+import type { DocContext } from "./context.ts";
+
+// Words that begin the name of a body. Syllables that also begin ordinary words ("Xã hội",
+// "Hội nhập") are left out: a body named with them is still found when the registry knows it.
+const HEAD =
+  /^(bo|so|ban|uy ban|ubnd|hdnd|van phong|tinh uy|thanh uy|dang|vien|dai|thong tan|ngan hang|thanh tra|toa an|hoi dong|cac|quoc hoi|chinh phu|thu tuong|tap doan|tong cong ty|trung tam|hop tac xa|cong an|cuc|chi cuc|bao hiem|kiem toan|mat tran|dia phuong|to dang|lanh dao|thuong truc|dang doan|dang uy|doanh nghiep|dai hoc|hoc vien|chu tich|giam doc|co quan)\b/;
+// After "và" only unmistakable heads start a new body ("Bộ Văn hóa, Thể thao và Du lịch" is one).
+const STRONG_HEAD =
+  /^(bo|so|cac|ban|uy ban|ubnd|hdnd|van phong|ngan hang|thanh tra|vien|dai|tinh uy|thanh uy|dang uy|dang doan|toa an|quoc hoi|chinh phu|thu tuong|tap doan|bao hiem|trung tam|hoi dong|dia phuong)\b/;
+
+export interface NamedOrg {
+  name: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+function startsLikeBody(ctx: DocContext, s: number, e: number, strong = false): boolean {
+  const t = ctx.text.slice(s, e).trimStart();
+  const f = fold(t);
+  if (/^cac\b/.test(f)) return true;
+  if (!/^\p{Lu}/u.test(t)) return false;
+  if ((strong ? STRONG_HEAD : HEAD).test(f)) return true;
+  const word = /^[\p{Lu}Đ&]{2,}\b/u.exec(t)?.[0];
+  return word !== undefined && resolveRegistered(word, ctx.resolution) !== null;
+}
+
+/** Splits at commas, semicolons, line breaks and "và" that start a new body. */
+function segments(ctx: DocContext, start: number, end: number): [number, number][] {
+  const text = ctx.text;
+  const cuts: [number, number][] = []; // [cutStart, nextStart]
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === "," || ch === ";" || ch === "\n" || ch === "/") {
+      cuts.push([i, i + 1]);
+    } else if (ch === " " && /^ và /.test(text.slice(i, i + 4))) {
+      cuts.push([i, i + 4]);
+    }
+  }
+  const out: [number, number][] = [];
+  let s = start;
+  for (const [cs, next] of cuts) {
+    const hard = text[cs] === ";" || text[cs] === "\n";
+    if (hard || startsLikeBody(ctx, next, end, text[cs] === " ")) {
+      out.push([s, cs]);
+      s = next;
+    }
+  }
+  out.push([s, end]);
+  return out;
+}
+
+function trim(ctx: DocContext, s: number, e: number): [number, number] {
+  const t = ctx.text;
+  while (s < e && /[\s,;.:*<>/()-]/.test(t[s] as string)) s++;
+  while (e > s && /[\s,;.:*)-]/.test(t[e - 1] as string)) e--;
+  return [s, e];
+}
+
+/**
+ * The organisations named in [start, end): each resolved in the document's context and recorded in
+ * its organisation list. Two bodies written without a separator ("Bộ Thông tin và Truyền thông Bộ
+ * Khoa học và Công nghệ") are split where both halves are registry bodies.
+ */
+export function organisationsIn(ctx: DocContext, start: number, end: number): NamedOrg[] {
+  const out: NamedOrg[] = [];
+  for (const [a, b] of segments(ctx, start, end)) {
+    const [s, e] = trim(ctx, a, b);
+    if (e - s < 2) continue;
+    const raw = ctx.text.slice(s, e).replace(/<[^>]*>/g, " ");
+    if (/^(không|khong|0|-)$/i.test(raw.trim())) continue;
+    const split = splitGlued(ctx, s, e);
+    for (const [ps, pe] of split) {
+      const name = ctx.text
+        .slice(ps, pe)
+        .replace(/<[^>]*>/g, " ")
+        .replace(/\*+/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+      if (
+        name === "" ||
+        (/^\p{L}+$/u.test(name) && HEAD.test(fold(name)) && resolveRegistered(name, ctx.resolution) === null)
+      )
+        continue;
+      const org = ctx.organisation(name, ps, pe);
+      out.push({ name, key: org.key, start: ps, end: pe });
+    }
+  }
+  return out;
+}
+
+function splitGlued(ctx: DocContext, s: number, e: number): [number, number][] {
+  const whole = ctx.text.slice(s, e);
+  if (resolveRegistered(whole, ctx.resolution) !== null) return [[s, e]];
+  for (const m of whole.matchAll(/\s(?=(?:Bộ|Sở|Ban|Ủy ban|UBND|Văn phòng|Thanh tra|Ngân hàng) \p{Lu})/gu)) {
+    const cut = s + (m.index ?? 0);
+    if (
+      resolveRegistered(ctx.text.slice(s, cut), ctx.resolution) !== null &&
+      resolveRegistered(ctx.text.slice(cut + 1, e), ctx.resolution) !== null
+    ) {
+      return [
+        [s, cut],
+        [cut + 1, e],
+      ];
+    }
+  }
+  return [[s, e]];
+}

@@ -1,0 +1,173 @@
+// Reported statistics: how many tasks were assigned, completed (late), not completed, overdue —
+// from summary lines ("Tổng số nhiệm vụ được giao: 107; Tổng số nhiệm vụ hoàn thành: 77"), from
+// statistics tables ("Cộng | 107 | 77 | 0 | 0") and from counting prose ("có 37 nhiệm vụ …; 22
+// nhiệm vụ hoàn thành; 13 nhiệm vụ đang thực hiện trong hạn; 02 nhiệm vụ … quá hạn").
+import type { Statistics } from "../types.ts";
+import type { ColumnRole } from "./columns.ts";
+import { clean, type DocContext, hash } from "./context.ts";
+import type { Row } from "./tables.ts";
+
+export type Counts = Pick<
+  Statistics,
+  "assigned" | "completed" | "completedLate" | "notCompleted" | "overdue"
+> & {
+  inProgress: number | null;
+};
+
+const empty = (): Counts => ({
+  assigned: null,
+  completed: null,
+  completedLate: null,
+  notCompleted: null,
+  overdue: null,
+  inProgress: null,
+});
+
+function num(s: string): number | null {
+  const t = s.trim().toLowerCase();
+  if (/^(không|không có|khong|khong co)$/.test(t)) return 0;
+  const m = /^\d+$/.exec(t.replace(/\./g, ""));
+  return m === null ? null : Number(m[0]);
+}
+
+/** Which count a phrase names, from its folded words. */
+function kindOf(f: string): keyof Counts | null {
+  if (/qua han/.test(f) && /chua|dang/.test(f)) return "overdue";
+  if (/chua hoan thanh/.test(f)) return "notCompleted";
+  if (/hoan thanh.{0,20}qua han|qua han.{0,20}hoan thanh|hoan thanh (nhung )?cham/.test(f))
+    return "completedLate";
+  if (/dang thuc hien|dang trien khai/.test(f)) return "inProgress";
+  if (/hoan thanh/.test(f)) return "completed";
+  if (/duoc giao|giao|phai thuc hien|han thuc hien|co thoi han/.test(f)) return "assigned";
+  return null;
+}
+
+export interface StatsReading {
+  stats: Statistics & { inProgress?: number | null };
+  /** Labels of section rows that the total sums ("Tổng cộng I+II"). */
+  section: string | null;
+  isTotal: boolean;
+}
+
+function make(
+  ctx: DocContext,
+  label: string,
+  c: Counts,
+  start: number,
+  end: number,
+): Statistics & { inProgress?: number | null } {
+  return {
+    key: `stats|${ctx.doc.key}|${hash(`${start}:${label}`)}`,
+    label,
+    assigned: c.assigned,
+    completed: c.completed,
+    completedLate: c.completedLate,
+    notCompleted: c.notCompleted,
+    overdue: c.overdue,
+    inProgress: c.inProgress,
+    span: ctx.span(start, end),
+  };
+}
+
+const filled = (c: Counts) => Object.values(c).filter((v) => v !== null).length;
+
+/** Summary lines: "Tổng số nhiệm vụ <kind>: <n>", several on one line or paragraph. */
+export function summaryLines(ctx: DocContext): Statistics[] {
+  const out: Statistics[] = [];
+  const re = /tong so nhiem vu([^:\n]{0,80}):\s*(\d+|khong co|khong)/g;
+  let group: { c: Counts; start: number; end: number } | null = null;
+  const flush = () => {
+    if (group !== null && filled(group.c) >= 2) {
+      out.push(make(ctx, ctx.read(group.start, group.end).slice(0, 160), group.c, group.start, group.end));
+    }
+    group = null;
+  };
+  for (const m of ctx.folded.matchAll(re)) {
+    const s = m.index ?? 0;
+    const e = s + m[0].length;
+    if (group !== null && (ctx.text.slice(group.end, s).includes("\n\n") || s - group.end > 200)) flush();
+    const kind = kindOf(m[1] as string);
+    const n = num(m[2] as string);
+    if (kind === null || n === null) continue;
+    if (group === null) group = { c: empty(), start: s, end: e };
+    if (group.c[kind] === null) group.c[kind] = n;
+    group.end = e;
+  }
+  flush();
+  return out;
+}
+
+/** Counting prose within one bullet group: "có 37 nhiệm vụ …; 22 nhiệm vụ hoàn thành; …". */
+export function proseCounts(ctx: DocContext, excluded: [number, number][]): Statistics[] {
+  const out: Statistics[] = [];
+  const re = /(?<![\d/.,])(\d{1,4})\s+(?:nhiem vu|viec)\b([^;.()\n]{0,60})/g;
+  const paras = ctx.folded.split(/\n\s*\n|\n(?=\s*[#*]\s*\*\*)|\n(?=\s*\*\*)/);
+  let offset = 0;
+  for (const p of paras) {
+    const start = offset;
+    offset += p.length;
+    const sep = ctx.folded.slice(offset).match(/^\n\s*\n|^\n/);
+    offset += sep?.[0].length ?? 0;
+    if (excluded.some(([s, e]) => start >= s && start < e)) continue;
+    if (p.includes("tong so nhiem vu") || p.includes("|") || p.includes("\t")) continue;
+    const c = empty();
+    let first = -1;
+    let last = -1;
+    for (const m of p.matchAll(re)) {
+      const before = p.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+      const phrase = `${before} ${m[2]}`;
+      const kind =
+        /\b(co|la)\s*$/.test(before) && kindOf(m[2] as string) === null
+          ? "assigned"
+          : (kindOf(m[2] as string) ?? kindOf(phrase));
+      if (kind === null || c[kind] !== null) continue;
+      c[kind] = Number(m[1]);
+      if (first < 0) first = m.index ?? 0;
+      last = (m.index ?? 0) + m[0].length;
+    }
+    if (c.assigned !== null && filled(c) >= 2) {
+      out.push(
+        make(ctx, ctx.read(start + first, start + last).slice(0, 160), c, start + first, start + last),
+      );
+    }
+  }
+  return out;
+}
+
+/** A statistics table: each row with numbers in the count columns. */
+export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], body: Row[]): StatsReading[] {
+  const map: [ColumnRole, keyof Counts][] = [
+    ["statAssigned", "assigned"],
+    ["statCompleted", "completed"],
+    ["statCompletedLate", "completedLate"],
+    ["statNotCompleted", "notCompleted"],
+    ["statInProgress", "inProgress"],
+    ["statOverdue", "overdue"],
+  ];
+  const out: StatsReading[] = [];
+  let section: string | null = null;
+  for (const row of body) {
+    const first = row.cells[0];
+    const label = first === undefined ? "" : ctx.read(first.start, first.end);
+    const c = empty();
+    for (const [role, k] of map) {
+      const i = roles.indexOf(role);
+      if (i >= 0) c[k] = num(row.cells[i]?.text ?? "");
+    }
+    if (filled(c) === 0) {
+      const rest = row.cells
+        .slice(1)
+        .filter((x) => x.text !== "")
+        .map((x) => ctx.read(x.start, x.end));
+      section = clean(`${label} ${rest.join(" ")}`);
+      continue;
+    }
+    const isTotal = /tổng cộng|tổng số|\+/iu.test(label);
+    out.push({
+      stats: make(ctx, isTotal ? label : `${section ?? ""} — ${label}`, c, row.start, row.end),
+      section,
+      isTotal,
+    });
+  }
+  return out;
+}
