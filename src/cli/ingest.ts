@@ -1,0 +1,82 @@
+// `chidao ingest <file|dir…> [--force]`: reads documents into Neo4j, one transaction per file. On a
+// terminal a progress bar; otherwise (CI, pipes, logs) one plain line per file. A summary at the
+// end; the exit code is 1 when any file failed, while every other file still went in.
+import { openGraph } from "../graph/connection.ts";
+import { type FileOutcome, ingestPaths } from "../graph/ingest.ts";
+
+const USAGE =
+  "Usage: chidao ingest <file|dir…> [--force]\n  --force  re-ingest files whose checksum is unchanged\n";
+
+export async function ingestCommand(args: string[]): Promise<number> {
+  const force = args.includes("--force");
+  const unknown = args.filter((a) => a.startsWith("-") && a !== "--force");
+  const paths = args.filter((a) => !a.startsWith("-"));
+  if (unknown.length || paths.length === 0) {
+    process.stderr.write(unknown.length ? `chidao ingest: unknown option ${unknown[0]}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const started = performance.now();
+  const tty = process.stderr.isTTY === true;
+  let graph: Awaited<ReturnType<typeof openGraph>>;
+  try {
+    graph = await openGraph();
+  } catch (error) {
+    process.stderr.write(`chidao ingest: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const outcomes = await ingestPaths(graph, paths, {
+      force,
+      onStart: (files) => {
+        if (!tty) process.stdout.write(`ingesting ${files.length} file(s)\n`);
+      },
+      onFile: (outcome, index, total) => report(outcome, index, total, tty),
+    });
+    if (tty) process.stderr.write("\r\x1b[K");
+    process.stdout.write(`${summarise(outcomes, (performance.now() - started) / 1000)}\n`);
+    return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+  } finally {
+    await graph.close();
+  }
+}
+
+function report(outcome: FileOutcome, index: number, total: number, tty: boolean): void {
+  const line =
+    outcome.status === "failed"
+      ? `failed     ${outcome.error}`
+      : outcome.status === "unchanged"
+        ? `unchanged  ${outcome.path}`
+        : `ingested   ${outcome.path} (${describeCounts(outcome)})`;
+  if (!tty) {
+    (outcome.status === "failed" ? process.stderr : process.stdout).write(`[${index}/${total}] ${line}\n`);
+    return;
+  }
+  // On a terminal only failures stay on screen; the bar is redrawn below them.
+  if (outcome.status === "failed") process.stderr.write(`\r\x1b[K${line}\n`);
+  const width = 30;
+  const done = Math.round((index / total) * width);
+  process.stderr.write(
+    `\r\x1b[K[${"#".repeat(done)}${"-".repeat(width - done)}] ${index}/${total} ${outcome.path.slice(-50)}`,
+  );
+}
+
+function describeCounts(outcome: FileOutcome): string {
+  const c = outcome.counts;
+  if (!c) return "";
+  return `${c.documents} documents, ${c.relations} relations, ${c.tasks} tasks, ${c.actions} actions, ${c.findings} findings, ${outcome.warnings.length} warnings`;
+}
+
+export function summarise(outcomes: FileOutcome[], seconds: number): string {
+  const count = (status: FileOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
+  const sum = (pick: (o: FileOutcome) => number) => outcomes.reduce((n, o) => n + pick(o), 0);
+  return [
+    `files: ${outcomes.length} (${count("ingested")} ingested, ${count("unchanged")} unchanged, ${count("failed")} failed)`,
+    `documents: ${sum((o) => o.counts?.documents ?? 0)}`,
+    `relations: ${sum((o) => o.counts?.relations ?? 0)}`,
+    `tasks: ${sum((o) => o.counts?.tasks ?? 0)}`,
+    `actions: ${sum((o) => o.counts?.actions ?? 0)}`,
+    `findings: ${sum((o) => o.counts?.findings ?? 0)}`,
+    `warnings: ${sum((o) => o.warnings.length)}`,
+    `seconds: ${seconds.toFixed(1)}`,
+  ].join(" · ");
+}
