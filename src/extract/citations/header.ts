@@ -134,9 +134,15 @@ export function readHeader(folded: string, plain: string): Header {
   // Issuer block: capitalised lines before the Số line (or the first lines when there is none).
   const issuerLines: Issuer[] = [];
   let subunit: string | null = null;
-  for (const line of lines) {
-    if (numberAt >= 0 && line.start >= numberAt) break;
-    if (line.folded === "" || SKIP_LINE.test(line.folded)) continue;
+  // The block ends at the place-and-date line; a Markdown title may put "Số" above it.
+  for (const line of lines.slice(0, 20)) {
+    if (HEADER_DATE.test(line.folded)) break;
+    if (
+      line.folded === "" ||
+      SKIP_LINE.test(line.folded) ||
+      (numberAt >= 0 && line.start <= numberAt + 3 && line.end >= numberAt)
+    )
+      continue;
     if (line.plain !== line.plain.toUpperCase()) continue;
     const cut = line.folded.search(/cong hoa xa hoi|dang cong san viet nam/);
     const folded = cut > 0 ? line.folded.slice(0, cut).trim() : line.folded;
@@ -157,13 +163,8 @@ export function readHeader(folded: string, plain: string): Header {
   const parent = issuerLines[issuerLines.length - 1];
   if (parent) {
     h.issuer = subunit
-      ? { ...parent, name: `${titleCase(subunit).replace(/^(\S+) /, (w) => w)} ${parent.name}` }
+      ? { ...parent, name: squash(`${subunit[0]}${subunit.slice(1).toLowerCase()} ${parent.name}`) }
       : parent;
-    if (subunit)
-      h.issuer = {
-        ...h.issuer,
-        name: squash(`${subunit[0]}${subunit.slice(1).toLowerCase()} ${parent.name}`),
-      };
   } else {
     const code = h.symbol?.issuerCode ?? h.blankIssuer;
     const i = code ? issuerOfCode(code) : null;

@@ -198,6 +198,8 @@ export function extractCitations(text: string): CitationExtraction {
   // "Chiến lược … đến năm 2030 trên địa bàn tỉnh") is the same document when one title starts the other.
   const titled: { title: string; key: string; type: Anchor["type"] }[] = [];
   for (const a of named) {
+    const linkedYear = a.linked?.key.split("|")[3];
+    if (linkedYear !== undefined && linkedYear !== UNKNOWN_PART) a.year = linkedYear;
     const t = fold(a.title ?? "");
     const same = titled.find(
       (x) =>

@@ -230,3 +230,20 @@ export function resolveDepartmentCode(code: string, extra: Iterable<string>): st
   const near = [...known].filter((k) => distance(fold(k), fold(code)) === 1);
   return near.length === 1 ? (near[0] as string) : code;
 }
+
+const ISSUED_BY_BEFORE = /(?:^|[,:(]\s*|\s)([^,;.:\n]{3,60}?)\s+(?:da\s+|vua\s+)?ban hanh\s*$/;
+
+/** "Bộ Chính trị (đã) ban hành Nghị quyết số …": the issuer written before the citation. */
+export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
+  const from = Math.max(0, typeStart - 80);
+  const m = ISSUED_BY_BEFORE.exec(folded.slice(from, typeStart));
+  if (!m) return null;
+  const groupStart = from + m.index + m[0].indexOf(m[1] as string);
+  const groupEnd = groupStart + (m[1] as string).length;
+  for (let i = groupStart; i < groupEnd; i++) {
+    if (i > groupStart && folded[i - 1] !== " ") continue;
+    const found = issuerAt(folded, plain, i);
+    if (found && found.end >= groupEnd - 1) return found;
+  }
+  return null;
+}

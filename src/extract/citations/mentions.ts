@@ -3,7 +3,7 @@ import type { DocumentType } from "../types.ts";
 import { issuerOfCode } from "./codes.ts";
 import { dateAfter, yearOf } from "./dates.ts";
 import { jurisdictionOf } from "./identity.ts";
-import { type Issuer, issuerAfter, resolveDepartmentCode } from "./issuers.ts";
+import { type Issuer, issuerAfter, issuerAt, issuerBefore, resolveDepartmentCode } from "./issuers.ts";
 import type { Anchor, PendingWarning } from "./model.ts";
 import { canonicalSymbol, type RawSymbol } from "./symbols.ts";
 import { typeWordBefore } from "./typewords.ts";
@@ -67,10 +67,22 @@ export function anchorOf(
     });
   }
   const date = dateAfter(v.folded, s.end, nextStart);
+  // "Nghị định số 88/NĐ-CP ngày 13/4/2025" has lost the year segment of 88/2025/NĐ-CP.
+  if (s.system === "STATE_NORMATIVE" && s.year === null && date !== null) {
+    s.year = yearOf(date.iso);
+    warnings.push({
+      message: `normative symbol without its year; read as ${canonicalSymbol(s)}`,
+      start: s.start,
+      end: s.end,
+    });
+  }
   const afterDate = date?.end ?? s.end;
   const prose =
     issuerAfter(v.folded, v.plain, afterDate) ??
-    (date === null ? null : issuerAfter(v.folded, v.plain, s.end));
+    (date === null
+      ? null
+      : (issuerAfter(v.folded, v.plain, s.end) ?? issuerAt(v.folded, v.plain, afterDate + 1))) ??
+    issuerBefore(v.folded, v.plain, word?.start ?? s.start);
   const code = s.issuerCode ? issuerOfCode(s.issuerCode) : null;
   let issuer: Issuer | null = prose;
   if (issuer === null && code !== null) issuer = { name: code.name, national: code.national, place: null };
@@ -95,6 +107,7 @@ export function anchorOf(
     jurisdiction,
     title: null,
     descriptor: null,
+    linked: null,
     key: "",
     self: false,
   };

@@ -23,6 +23,8 @@ export interface Anchor {
   /** Named documents: descriptive title and key descriptor. */
   title: string | null;
   descriptor: string | null;
+  /** Named documents: the numbered document that identifies them (its year dates them). */
+  linked: Anchor | null;
   /** Filled when documents are grouped. */
   key: string;
   /** "SELF" when the anchor turned out to be the document itself. */

@@ -63,6 +63,7 @@ function namedAnchor(
     jurisdiction,
     title: squash(v.plain.slice(start, end)).replace(/[\s,.;:]+$/, ""),
     descriptor,
+    linked: null,
     key: "",
     self: false,
   };
@@ -112,6 +113,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
     named.end = start + imp[0].length - 1;
     named.tailEnd = named.end;
     named.title = squash(v.plain.slice(start, m.end));
+    named.linked = m;
     return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
   }
   const att = BEFORE_ATTACHED.exec(gap);
@@ -157,6 +159,7 @@ export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): Nam
     issuing ? p.jurisdiction : ctx.jurisdiction,
     issuing ? p.issuer : null,
   );
+  if (issuing) named.linked = p;
   return issuing
     ? { named, kind: "ISSUED_WITH", namedIsSubject: true, cueStart, cueEnd: cueStart + verb.length }
     : { named, kind: "IMPLEMENTS", namedIsSubject: false, cueStart, cueEnd: cueStart + verb.length };

@@ -58,7 +58,7 @@ export function canonicalSymbol(s: RawSymbol): string {
   const iss = [s.issuerCode, ...s.rest].filter((x): x is string => x !== null);
   if (s.system === "PARTY") return `${s.number}-${s.typeCode}/${iss.join("-")}`;
   const head = s.typeCode !== null ? [s.typeCode, ...iss] : iss;
-  if (s.system === "STATE_NORMATIVE") return `${s.number}/${s.year}/${head.join("-")}`;
+  if (s.system === "STATE_NORMATIVE" && s.year !== null) return `${s.number}/${s.year}/${head.join("-")}`;
   return `${s.number}/${head.join("-")}`;
 }
 
