@@ -3,7 +3,7 @@
 // the sentence or its paragraph names). "cấp Giấy phép … cho 08 cơ sở" → 8 cơ sở;
 // "lập kế hoạch sản xuất hơn 28 tấn chế phẩm" → 28 tấn.
 import { blankDecoration, fold } from "../normalise.ts";
-import { resolveOrganisation } from "../organisations/index.ts";
+import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
 import { clean, type DocContext, hash } from "./context.ts";
 
@@ -90,8 +90,9 @@ export function findQuantity(text: string): Quantity | null {
   return null;
 }
 
+// Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookarounds.
 const ACTION_VERB =
-  /\b(ban hành|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số hóa|kết nối|vận hành|khai trương)\b/i;
+  /(?<![\p{L}\p{N}])(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số hóa|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/iu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -255,12 +256,7 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     ctx.doc.type === "REPORT" && issuer !== null
       ? { name: issuer.name, key: ctx.doc.issuerKey ?? issuer.key }
       : null;
-  let pos = 0;
-  while (pos < text.length) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    const para = { start: pos, end: nl };
-    pos = nl + 1;
+  for (const para of paragraphs(text)) {
     if (isExcluded(para.start) || para.end - para.start < 40) continue;
     const paraText = text.slice(para.start, para.end);
     if (
@@ -286,41 +282,94 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       let cs = sStart;
       for (let i = sStart; i <= sEnd; i++) {
         if (i < sEnd && text[i] !== ";") continue;
-        const clause = trimPiece(text, { start: cs, end: i });
+        const whole = trimPiece(text, { start: cs, end: i });
         cs = i + 1;
-        if (clause === null) continue;
-        const ct = text.slice(clause.start, clause.end);
-        // "6 tháng đầu năm 2024, Sở … đã …", "Trên cơ sở đó, Sở … đã …": the subject after the adverbial.
-        const lead = /^[^,]{0,40},\s+(?=\p{Lu})/u.exec(ct)?.[0].length ?? 0;
-        const subj = SUBJECT.exec(ct.slice(lead));
-        if (subj !== null && !/^ban hanh/.test(fold(subj[1] as string))) {
-          const name = (subj[1] as string).trim();
-          if (/^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12) {
-            // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
-            actor = actor ?? reportActor;
-          } else {
-            const s = clause.start + lead;
-            const org = ctx.organisation(name, s, s + name.length);
-            actor = { name: org.name, key: org.key };
+        if (whole === null) continue;
+        for (const clause of splitCounted(text, whole)) {
+          const ct = text.slice(clause.start, clause.end);
+          // "6 tháng đầu năm 2024, Sở … đã …", "Trên cơ sở đó, Sở … đã …": the subject after the adverbial.
+          const lead = /^[^,]{0,40},\s+(?=\p{Lu})/u.exec(ct)?.[0].length ?? 0;
+          const subj = SUBJECT.exec(ct.slice(lead));
+          if (subj !== null && !/^ban hanh/.test(fold(subj[1] as string))) {
+            const name = (subj[1] as string).trim();
+            const known = resolveRegistered(name, ctx.resolution) !== null;
+            if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12) {
+              // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
+              actor = actor ?? reportActor;
+            } else {
+              const s = clause.start + lead;
+              const org = ctx.organisation(name, s, s + name.length);
+              actor = { name: org.name, key: org.key };
+            }
           }
+          // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
+          const da = /(?<![\p{L}\p{N}])đã\s+/iu.exec(ct);
+          const verbAfter = da === null ? null : ACTION_VERB.exec(ct.slice(da.index));
+          const done = verbAfter !== null && verbAfter.index <= 30;
+          const letters = ct.replace(/[^\p{L}]/gu, "");
+          if (letters.length > 0 && letters === letters.toUpperCase()) continue; // a heading
+          const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
+          if (!done && !counted) continue;
+          if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
+          const who = actor ?? reportActor;
+          out.push(
+            makeAction(ctx, {
+              ...clause,
+              actor: who?.name ?? null,
+              actorKey: who?.key ?? null,
+              partners: partnersIn(ctx, clause.start, clause.end),
+              serves: serves.length > 0 ? serves : firstCites,
+            }),
+          );
         }
-        const done = /\bđã\s+/.test(ct) && ACTION_VERB.test(ct);
-        const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
-        if (!done && !counted) continue;
-        if (/^(tuy nhiên|nhìn chung|công tác|các|việc)\b/i.test(ct) && !counted) continue;
-        const who = actor ?? reportActor;
-        out.push(
-          makeAction(ctx, {
-            ...clause,
-            actor: who?.name ?? null,
-            actorKey: who?.key ?? null,
-            partners: partnersIn(ctx, clause.start, clause.end),
-            serves: serves.length > 0 ? serves : firstCites,
-          }),
-        );
       }
     }
   }
+  return out;
+}
+
+/**
+ * Paragraphs, with lines broken mid-sentence (a page break: "thiết bị X-\n\nquang chẩn đoán")
+ * joined back: a line that does not end a sentence continues on a next line that starts in lower case.
+ */
+function paragraphs(text: string): Piece[] {
+  const out: Piece[] = [];
+  let pos = 0;
+  let cur: Piece | null = null;
+  while (pos < text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const line = { start: pos, end: nl };
+    pos = nl + 1;
+    const t = text.slice(line.start, line.end).trim();
+    if (t === "") continue;
+    if (cur !== null && /^\p{Ll}/u.test(t) && !/[.!?:;]\s*$/.test(text.slice(cur.start, cur.end))) {
+      cur.end = line.end;
+      continue;
+    }
+    if (cur !== null) out.push(cur);
+    cur = line;
+  }
+  if (cur !== null) out.push(cur);
+  return out;
+}
+
+/** "cấp chứng chỉ … cho 02 cá nhân, cấp Giấy phép … cho 08 cơ sở" is two counted actions. */
+function splitCounted(text: string, p: Piece): Piece[] {
+  const out: Piece[] = [];
+  let s = p.start;
+  const slice = text.slice(p.start, p.end);
+  for (const m of slice.matchAll(/,\s+(?=\p{Ll})/gu)) {
+    const cut = p.start + (m.index ?? 0);
+    const rest = text.slice(cut + m[0].length, p.end);
+    const verb = ACTION_VERB.exec(rest);
+    if (verb === null || verb.index !== 0) continue;
+    const left = text.slice(s, cut);
+    if (findQuantity(clean(left)) === null || findQuantity(clean(rest)) === null) continue;
+    out.push({ start: s, end: cut });
+    s = cut + m[0].length;
+  }
+  out.push({ start: s, end: p.end });
   return out;
 }
 

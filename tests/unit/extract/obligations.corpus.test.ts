@@ -1,0 +1,132 @@
+// The corpus programme (Government Resolution 03/NQ-CP): the 140 tasks of Phụ lục II and the
+// targets of Phụ lục I, with expectations written from reading the transcription row by row.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extract } from "../../../src/extract/index.ts";
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const shared = path.resolve(repoRoot, "../shared");
+const file = path.join(shared, "corpus/chinh-phu-nq-03-chuong-trinh-hanh-dong-nq-57.md");
+const present = existsSync(file);
+if (!present) console.warn(`skipping corpus obligations tests: ${file} is absent`);
+
+describe.skipIf(!present)("03/NQ-CP Phụ lục II: 140 tasks", () => {
+  const x = present ? extract(readFileSync(file, "utf8"), file) : null;
+  const tasks = x?.tasks ?? [];
+  const byRef = new Map(tasks.map((t) => [t.ref, t]));
+
+  it("reads every numbered row once, in order", () => {
+    expect(tasks.map((t) => t.ref)).toEqual(Array.from({ length: 140 }, (_, i) => String(i + 1)));
+  });
+
+  it("gives every task a lead, a section and the programme as assigning document", () => {
+    for (const t of tasks) {
+      expect(t.lead.length, `task ${t.ref}`).toBeGreaterThan(0);
+      expect(t.assignedBy).toBe(x?.document.key);
+      expect(t.section).toMatch(/^(I|II|III|IV|V|VI|VII)\. /);
+      expect(t.status).toBeNull(); // a programme assigns; it does not report
+    }
+    expect(x?.findings.filter((f) => f.kind === "TASK_WITHOUT_LEAD")).toEqual([]);
+  });
+
+  it("reads lead, cooperating, result and deadline by header meaning", () => {
+    expect(byRef.get("1")).toMatchObject({
+      lead: ["Bộ Thông tin và Truyền thông"],
+      leadKeys: ["org:national:btttt"],
+      cooperating: ["Ban Tuyên giáo Trung ương", "các bộ, ngành, địa phương", "VTV", "VOV", "TTXVN"],
+      product: "Quyết định của Thủ tướng Chính phủ",
+      deadline: { text: "6/2025", from: "2025-06-01", to: "2025-06-30", recurring: false },
+    });
+    expect(byRef.get("2")?.deadline).toMatchObject({ text: "Thường xuyên", recurring: true, to: null });
+    expect(byRef.get("49")?.deadline).toMatchObject({ text: "Hằng năm", recurring: true });
+    expect(byRef.get("123")?.deadline).toMatchObject({ from: "2025-04-01", to: "2025-06-30" });
+    expect(byRef.get("47")?.deadline).toMatchObject({ from: "2025-01-01", to: "2026-12-31" });
+    expect(byRef.get("16")?.deadline?.to).toBe("2025-10-31");
+    expect(byRef.get("76")?.deadline).toMatchObject({ from: "2025-01-01", to: null, recurring: true });
+    // Two bodies written without a separator.
+    expect(byRef.get("8")?.leadKeys).toEqual(["org:national:btttt", "org:national:bkhcn"]);
+    // A misspelt name still reaches the registry.
+    expect(byRef.get("46")?.leadKeys.slice(0, 3)).toEqual([
+      "org:national:bkhcn",
+      "org:national:btttt",
+      "org:national:bkhdt",
+    ]);
+    expect(byRef.get("14")?.cooperatingKeys).toContain("org:national:bldtbxh");
+    expect(byRef.get("14")?.cooperatingKeys).toContain("org:national:ttcp");
+    expect(byRef.get("140")).toMatchObject({
+      cooperating: ["Bộ Thông tin và Truyền thông"],
+      product: "Các hoạt động hợp tác",
+    });
+  });
+
+  it("leaves empty cells empty", () => {
+    const noProduct = tasks.filter((t) => t.product === null).map((t) => t.ref);
+    expect(noProduct).toEqual(["3", "41", "42", "61", "76", "108", "114", "115", "131"]);
+    expect(byRef.get("42")?.deadline).toBeNull();
+    expect(byRef.get("6")?.cooperating).toEqual([]);
+  });
+
+  it("joins continuation rows and drops cells that repeat the row above", () => {
+    expect(byRef.get("108")?.content).toMatch(/\(11\) Mô hình điểm tại các tỉnh, thành phố có đảo\.$/);
+    expect(byRef.get("108")?.cooperating).toEqual([]);
+    expect(byRef.get("110")?.content).toMatch(/Kết quả xét nghiệm; để cơ sở khám chữa bệnh/);
+    expect(byRef.get("128")?.content).toMatch(/công bố kết quả\.$/);
+    expect(byRef.get("128")?.content.match(/trực tuyến và định kỳ/g)).toHaveLength(1);
+    expect(x?.warnings.some((w) => /IV/.test(w.message) && /năm tiếp theo/.test(w.message))).toBe(true);
+  });
+
+  it("gives each task a stable key within the programme", () => {
+    expect(new Set(tasks.map((t) => t.key)).size).toBe(140);
+  });
+});
+
+describe.skipIf(!present)("03/NQ-CP Phụ lục I: targets", () => {
+  const x = present ? extract(readFileSync(file, "utf8"), file) : null;
+  const targets = x?.targets ?? [];
+  const rows = new Map<string, typeof targets>();
+  for (const t of targets) {
+    const id = t.key.split("|").pop()?.split(":")[1] ?? "";
+    rows.set(id, [...(rows.get(id) ?? []), t]);
+  }
+
+  it("reads the 56 rows that set a value (group row 11 sets none)", () => {
+    expect(rows.size).toBe(56);
+    expect(rows.has("11")).toBe(false);
+    expect(rows.has("11.12")).toBe(true);
+    expect(rows.has("23.4")).toBe(true);
+  });
+
+  it("reads indicator, unit, comparator, value and horizon", () => {
+    expect(rows.get("10")?.[0]).toMatchObject({
+      indicator: "Quy mô kinh tế số",
+      unit: "% GDP",
+      comparator: "≥",
+      value: 30,
+      horizon: "2030",
+    });
+    expect(rows.get("36")?.[0]).toMatchObject({ indicator: "Quy mô kinh tế số", value: 50, horizon: "2045" });
+    expect(rows.get("14")?.[0]).toMatchObject({ comparator: ">", value: 0.7 });
+    expect(rows.get("19")?.[0]).toMatchObject({ comparator: "range", value: 40, valueText: "40 - 50" });
+    expect(rows.get("11.8")?.[0]).toMatchObject({ comparator: "≥", value: 30 });
+    expect(rows.get("1")?.[0]).toMatchObject({ value: null, unit: "Thứ bậc" });
+    for (const [id, ts] of rows) {
+      const n = Number(id.split(".")[0]);
+      for (const t of ts) expect(t.horizon, id).toBe(n <= 35 ? "2030" : "2045");
+    }
+  });
+
+  it("splits '≤ 3 Đông Nam Á; ≤ 50 Thế giới' into two targets", () => {
+    expect(rows.get("4")?.map((t) => [t.comparator, t.value])).toEqual([
+      ["≤", 3],
+      ["≤", 50],
+    ]);
+    expect(rows.get("4")?.[1]?.indicator).toMatch(/Thế giới/);
+  });
+
+  it("finds the appendix date (01/01/2025) disagreeing with the header (09/01/2025)", () => {
+    const f = x?.findings.find((fi) => fi.kind === "DATE_DISAGREEMENT");
+    expect(f?.messageEn).toMatch(/2025-01-09.*2025-01-01/);
+    expect(f?.evidence).toHaveLength(2);
+  });
+});
