@@ -3,7 +3,7 @@
 import { lineage } from "./api.ts";
 import { buildChain, type Chain, chainToCsv } from "./chain-model.ts";
 import { h } from "./dom.ts";
-import { renderDrawing, svgToFile } from "./drawing.ts";
+import { drawingView, renderDrawing, svgToFile } from "./drawing.ts";
 import { label, t } from "./i18n.ts";
 import { chainHref } from "./links.ts";
 import { renderTree, setAll } from "./tree.ts";
@@ -30,11 +30,7 @@ export function renderChain(chain: Chain, view: View, dir: Dir): HTMLElement {
   const body =
     view === "tree"
       ? renderTree(chain, { labelledBy: "chain-title", openLevels: dir === "up" ? 12 : 3 })
-      : h(
-          "div",
-          { class: "drawing-wrap", tabindex: 0, role: "region", "aria-label": t("drawingView") },
-          renderDrawing(chain),
-        );
+      : drawingView(chain);
   const tools = h("div", { class: "tools" });
   if (view === "tree") {
     tools.append(
