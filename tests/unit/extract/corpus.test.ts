@@ -21,7 +21,13 @@ interface Expectation {
 const EXPECTATIONS: Expectation[] = [
   {
     file: "chinh-phu-nq-03-chuong-trinh-hanh-dong-nq-57.md",
-    self: { symbol: "03/NQ-CP", type: "RESOLUTION", issuer: "Chính phủ", date: "2025-01-09", jurisdiction: "national" },
+    self: {
+      symbol: "03/NQ-CP",
+      type: "RESOLUTION",
+      issuer: "Chính phủ",
+      date: "2025-01-09",
+      jurisdiction: "national",
+    },
     cited: [
       "57-NQ/TW",
       "04/TTr-BKHCN-BTTTT",
@@ -50,13 +56,25 @@ const EXPECTATIONS: Expectation[] = [
   },
   {
     file: "dang-doan-quoc-hoi-kh-3260-thuc-hien-nq-57.md",
-    self: { symbol: "3260-KH/ĐĐQH15", type: "PLAN", issuer: "Đảng đoàn Quốc hội", date: "2025-01-10", jurisdiction: "national" },
+    self: {
+      symbol: "3260-KH/ĐĐQH15",
+      type: "PLAN",
+      issuer: "Đảng đoàn Quốc hội",
+      date: "2025-01-10",
+      jurisdiction: "national",
+    },
     cited: ["57-NQ/TW"],
     relations: [["SELF", "IMPLEMENTS", "57-NQ/TW"]],
   },
   {
     file: "dang-uy-chinh-phu-bao-cao-thuc-hien-nq-57.md",
-    self: { symbol: "402-CV/VPĐU", type: "OFFICIAL_LETTER", issuer: "Văn phòng Đảng ủy Chính phủ", date: "2025-05-25", jurisdiction: "national" },
+    self: {
+      symbol: "402-CV/VPĐU",
+      type: "OFFICIAL_LETTER",
+      issuer: "Văn phòng Đảng ủy Chính phủ",
+      date: "2025-05-25",
+      jurisdiction: "national",
+    },
     cited: [
       "57-NQ/TW",
       "15000-CV/VPTW",
@@ -114,7 +132,9 @@ function read(file: string) {
 
 function keyFor(r: CitationExtraction, ref: string): string | undefined {
   if (ref === "SELF") return "SELF";
-  if (ref === "programme") return r.citations.find((c) => c.symbol === null && c.type === "PROGRAMME" && c.key.includes("57-NQ/TW"))?.key;
+  if (ref === "programme")
+    return r.citations.find((c) => c.symbol === null && c.type === "PROGRAMME" && c.key.includes("57-NQ/TW"))
+      ?.key;
   return r.citations.find((c) => c.symbol === ref)?.key;
 }
 
@@ -123,16 +143,31 @@ describe.skipIf(!present)("corpus", () => {
     describe(e.file, () => {
       it("reads the document itself from its header", () => {
         const d = read(e.file).r.document;
-        expect({ symbol: d.symbol, type: d.type, issuer: d.issuer, date: d.date, jurisdiction: d.jurisdiction }).toEqual(e.self);
+        expect({
+          symbol: d.symbol,
+          type: d.type,
+          issuer: d.issuer,
+          date: d.date,
+          jurisdiction: d.jurisdiction,
+        }).toEqual(e.self);
       });
 
       it("finds the numbered citations with precision and recall >= 0.95", () => {
-        const found = new Set(read(e.file).r.citations.filter((c) => c.symbol !== null).map((c) => c.symbol as string));
+        const found = new Set(
+          read(e.file)
+            .r.citations.filter((c) => c.symbol !== null)
+            .map((c) => c.symbol as string),
+        );
         const expected = new Set(e.cited);
         const hits = [...found].filter((s) => expected.has(s)).length;
         const precision = found.size === 0 ? 0 : hits / found.size;
         const recall = hits / expected.size;
-        expect({ precision: precision >= 0.95, recall: recall >= 0.95, missing: [...expected].filter((s) => !found.has(s)), extra: [...found].filter((s) => !expected.has(s)) }).toEqual({
+        expect({
+          precision: precision >= 0.95,
+          recall: recall >= 0.95,
+          missing: [...expected].filter((s) => !found.has(s)),
+          extra: [...found].filter((s) => !expected.has(s)),
+        }).toEqual({
           precision: true,
           recall: true,
           missing: [],
@@ -142,7 +177,8 @@ describe.skipIf(!present)("corpus", () => {
 
       it("quotes every mention exactly as written", () => {
         const { text, r } = read(e.file);
-        for (const c of r.citations) for (const m of c.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+        for (const c of r.citations)
+          for (const m of c.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
       });
 
       for (const [from, kind, to] of e.relations) {

@@ -54,7 +54,9 @@ describe("seed report: the document itself", () => {
     expect(d.issuer).toBe("Sở Khoa học và Công nghệ tỉnh Quảng Trị");
     expect(d.date).toBe("2024-06");
     expect(d.jurisdiction).toBe("quang-tri");
-    expect(d.title).toBe("Đánh giá kết quả thực hiện công tác chỉ đạo, điều hành của UBND tỉnh 6 tháng đầu năm 2024");
+    expect(d.title).toBe(
+      "Đánh giá kết quả thực hiện công tác chỉ đạo, điều hành của UBND tỉnh 6 tháng đầu năm 2024",
+    );
     expect(d.key.startsWith("untitled|quang-tri|report:")).toBe(true);
   });
 });
@@ -93,9 +95,15 @@ describe("seed report: numbered citations", () => {
 
   it("makes named documents of the unnumbered ones the text links", () => {
     const titles = result.citations.filter((c) => c.symbol === null).map((c) => c.title ?? "");
-    expect(titles.some((t) => t.startsWith("Chương trình hành động của UBND tỉnh thực hiện Nghị quyết số 01/NQ-CP"))).toBe(true);
+    expect(
+      titles.some((t) =>
+        t.startsWith("Chương trình hành động của UBND tỉnh thực hiện Nghị quyết số 01/NQ-CP"),
+      ),
+    ).toBe(true);
     expect(titles.some((t) => t.startsWith("Đề án Ứng dụng chế phẩm vi sinh"))).toBe(true);
-    expect(titles.some((t) => t.startsWith("Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo"))).toBe(true);
+    expect(
+      titles.some((t) => t.startsWith("Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo")),
+    ).toBe(true);
   });
 });
 
@@ -124,10 +132,14 @@ describe("seed report: relations", () => {
 
   it("gives the report no IMPLEMENTS of the documents it merely lists", () => {
     expect(result.relations.filter((r) => r.from === "SELF" && r.kind === "IMPLEMENTS")).toEqual([]);
-    expect(result.relations.some((r) => r.from === "SELF" && r.kind === "CITES" && r.to === keyOf("36-NQ/TW"))).toBe(true);
+    expect(
+      result.relations.some((r) => r.from === "SELF" && r.kind === "CITES" && r.to === keyOf("36-NQ/TW")),
+    ).toBe(true);
   });
 
   it("does not link 141-KH/TU to 20-NQ/TW directly (the chain has two hops)", () => {
-    expect(result.relations.some((r) => r.from === keyOf("141-KH/TU") && r.to === keyOf("20-NQ/TW"))).toBe(false);
+    expect(result.relations.some((r) => r.from === keyOf("141-KH/TU") && r.to === keyOf("20-NQ/TW"))).toBe(
+      false,
+    );
   });
 });
