@@ -229,8 +229,9 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
   const out: string[] = [];
   const slice = ctx.text.slice(start, end);
   for (const m of slice.matchAll(PARTNER)) {
-    const name = (m[1] as string).trim();
+    let name = (m[1] as string).trim();
     if (!/^\p{Lu}/u.test(name) && !/^các /.test(name)) continue;
+    if (/^\p{Lu}/u.test(name)) name = nameHead(name);
     if (/^(nhiều|các) (cơ quan|đơn vị)/i.test(name)) continue;
     const s = start + (m.index ?? 0) + m[0].indexOf(name);
     const org = ctx.organisation(name, s, s + name.length);
@@ -296,7 +297,7 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12) {
               // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
               actor = actor ?? reportActor;
-            } else {
+            } else if (known || looksLikeName(name)) {
               const s = clause.start + lead;
               const org = ctx.organisation(name, s, s + name.length);
               actor = { name: org.name, key: org.key };
@@ -371,6 +372,44 @@ function splitCounted(text: string, p: Piece): Piece[] {
   }
   out.push({ start: s, end: p.end });
   return out;
+}
+
+// Lower-case syllables that belong inside names of bodies ("Ủy ban nhân dân tỉnh", "Hợp tác xã").
+const NAME_LOWER = new Set([
+  "nhân",
+  "dân",
+  "ban",
+  "tác",
+  "xã",
+  "tỉnh",
+  "thành",
+  "phố",
+  "huyện",
+  "và",
+  "quận",
+  "thị",
+  "trung",
+  "ương",
+]);
+
+/** The name at the start of a phrase: "UB KHCNMT QH tiếp thu ý kiến" → "UB KHCNMT QH". */
+function nameHead(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  let n = 0;
+  while (
+    n < words.length &&
+    (n < 2 || /^[\p{Lu}\d]/u.test(words[n] as string) || NAME_LOWER.has(words[n] as string))
+  )
+    n++;
+  while (n > 1 && NAME_LOWER.has(words[n - 1] as string) && words[n - 1] === "và") n--;
+  return words.slice(0, n).join(" ");
+}
+
+/** "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng", "Hợp tác xã Hải Dương": a head, then a name. */
+function looksLikeName(name: string): boolean {
+  const words = name.split(/\s+/).slice(2);
+  if (words.length === 0 || words.length > 9) return false;
+  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|và)$/u.test(w));
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

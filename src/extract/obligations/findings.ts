@@ -103,7 +103,7 @@ export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsRead
 }
 
 /** A document that implements (or continues) one issued after itself: a date or an identity error. */
-export function implementsLater(ctx: DocContext, tasks: Task[]): Finding[] {
+export function implementsLater(ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   const byKey = new Map(ctx.cites.citations.map((c) => [c.key, c]));
   const dateOf = (k: string) =>
@@ -128,7 +128,6 @@ export function implementsLater(ctx: DocContext, tasks: Task[]): Finding[] {
     if (r.kind !== "IMPLEMENTS" && r.kind !== "CONTINUES") continue;
     check(r.from, r.to, [{ start: r.start, end: r.end, text: ctx.original.slice(r.start, r.end) }]);
   }
-  for (const t of tasks) for (const r of t.results) for (const i of t.implements) check(r, i, [t.span]);
   return out;
 }
 

@@ -145,7 +145,7 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
   actions.push(...proseActions(ctx, tableRanges));
   findings.push(
     ...totalsFindings(ctx, statistics, statsTables),
-    ...implementsLater(ctx, tasks),
+    ...implementsLater(ctx),
     ...issuerSpelling(ctx),
     ...dateDisagreement(ctx),
     ...taskFindings(ctx, tasks),

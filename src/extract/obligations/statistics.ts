@@ -100,7 +100,8 @@ export function summaryLines(ctx: DocContext): Statistics[] {
 /** Counting prose within one bullet group: "có 37 nhiệm vụ …; 22 nhiệm vụ hoàn thành; …". */
 export function proseCounts(ctx: DocContext, excluded: [number, number][]): Statistics[] {
   const out: Statistics[] = [];
-  const re = /(?<![\d/.,])(\d{1,4})\s+(?:nhiem vu|viec)\b([^;.()\n]{0,60})/g;
+  const re =
+    /(?<![\d/.,])(\d{1,4})\s+((?:nhiem vu|viec)\b[^;.()\n]{0,60}|(?:da )?hoan thanh\b[^;.()\n]{0,40}|dang thuc hien\b[^;.()\n]{0,40})/g;
   const paras = ctx.folded.split(/\n\s*\n|\n(?=\s*[#*]\s*\*\*)|\n(?=\s*\*\*)/);
   let offset = 0;
   for (const p of paras) {
@@ -109,7 +110,8 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
     const sep = ctx.folded.slice(offset).match(/^\n\s*\n|^\n/);
     offset += sep?.[0].length ?? 0;
     if (excluded.some(([s, e]) => start >= s && start < e)) continue;
-    if (p.includes("tong so nhiem vu") || p.includes("|") || p.includes("\t")) continue;
+    if (p.includes("tong so nhiem vu") || p.includes("|") || p.includes("\t") || !p.includes("nhiem vu"))
+      continue;
     const c = empty();
     let first = -1;
     let last = -1;

@@ -70,8 +70,22 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
       implementsKeys.push(m.citation.key);
     }
   }
-  // A programme or plan assigns the tasks in its own appendix; a report only reports on them.
+  // A programme or plan assigns the tasks in its own appendix; a report only reports on them, and
+  // its caption's "DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71/NQ-CP" names who assigned them.
   const reportLike = ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER";
+  if (assignedBy === null && reportLike) {
+    const listed = ctx
+      .citationsIn(cs, table.start)
+      .find((m) =>
+        /nhiem vu\s[^.;]{0,40}(thuc hien|theo|tai|giao tai)\s+[^,;]{0,30}$/.test(
+          f.slice(Math.max(cs, m.start - 90), m.start),
+        ),
+      );
+    if (listed !== undefined) {
+      assignedBy = listed.citation.key;
+      implementsKeys.splice(implementsKeys.indexOf(assignedBy), implementsKeys.includes(assignedBy) ? 1 : 0);
+    }
+  }
   if (assignedBy === null && !reportLike) assignedBy = ctx.doc.key;
   return { assignedBy, implements: implementsKeys, status: captionStatus(caption), caption, ordinal };
 }
@@ -104,7 +118,8 @@ export function implementsFrom(ctx: DocContext, start: number, end: number): str
     if (/^(\S+\s){0,4}(so\s*:?)?$/.test(`${gap} `.replace(/\s+/g, " ")) && gap.length < 40)
       return [next.citation.key];
     type = TYPE_WORDS.find(([re]) => re.test(gap))?.[1];
-    if (type === undefined) return [next.citation.key];
+    // "Kế hoạch của UBND tỉnh triển khai thực hiện <X>": a described document, then its cue.
+    if (type === undefined || gap.length > 160 || !/(thuc hien|trien khai|cu the hoa)$/.test(gap)) return [];
     target = next.citation.key;
   }
   const viaRelation = ctx.cites.relations.find(
