@@ -6,6 +6,8 @@ import type { GraphConnection } from "../graph/connection.ts";
 import { GraphUnavailableError, openGraph } from "../graph/connection.ts";
 import { EmbeddedNeo4jError } from "../graph/embedded.ts";
 import { MigrationError } from "../graph/migrations.ts";
+import { handleExplorer, prepareExplorer } from "../web/handler.ts";
+import { ingestSeeds } from "./ingest.ts";
 
 export async function serve(args: string[]): Promise<number> {
   if (args.length > 0) {
@@ -35,12 +37,12 @@ export async function serve(args: string[]): Promise<number> {
     process.stdout.write("chidao: starting Neo4j…\n");
     graph = await openGraph();
 
-    // ── Ingest engineer: ingest seeds/ here (skipping files whose checksum is unchanged), so the
-    //    graph is ready before the server answers.
+    // seeds/ is ingested (unchanged files skipped by checksum) before the server answers.
+    await ingestSeeds(graph);
 
-    const routes: Route[] = [
-      // ── Explorer engineer: mount the explorer's routes here (static files at `/`).
-    ];
+    // The explorer at `/` (its client is bundled in memory now, so the first page is quick).
+    await prepareExplorer();
+    const routes: Route[] = [handleExplorer];
     const server = await createServer({ graph, routes });
     if (stopRequested) {
       await server.close();
