@@ -1,7 +1,9 @@
 // `chidao ingest <file|dir…> [--force]`: reads documents into Neo4j, one transaction per file. On a
 // terminal a progress bar; otherwise (CI, pipes, logs) one plain line per file. A summary at the
 // end; the exit code is 1 when any file failed, while every other file still went in.
-import { openGraph } from "../graph/connection.ts";
+import { join } from "node:path";
+import { repoRoot } from "../graph/config.ts";
+import { type GraphConnection, openGraph } from "../graph/connection.ts";
 import { type FileOutcome, ingestPaths } from "../graph/ingest.ts";
 
 const USAGE =
@@ -38,6 +40,23 @@ export async function ingestCommand(args: string[]): Promise<number> {
   } finally {
     await graph.close();
   }
+}
+
+/**
+ * Ingests the seed documents when the server starts (`CHIDAO_SEEDS`, default `seeds/`; empty to
+ * skip), skipping unchanged files by checksum, so the graph is ready when the server answers. A bad
+ * seed file is logged and the server still starts.
+ */
+export async function ingestSeeds(graph: GraphConnection): Promise<void> {
+  const dir = process.env.CHIDAO_SEEDS ?? join(repoRoot, "seeds");
+  if (!dir.trim()) return;
+  const started = performance.now();
+  const outcomes = await ingestPaths(graph, [dir], {
+    onFile: (outcome) => {
+      if (outcome.status === "failed") process.stderr.write(`chidao: seed ${outcome.error}\n`);
+    },
+  });
+  process.stdout.write(`chidao: seeds ${summarise(outcomes, (performance.now() - started) / 1000)}\n`);
 }
 
 function report(outcome: FileOutcome, index: number, total: number, tty: boolean): void {
