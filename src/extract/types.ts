@@ -189,6 +189,8 @@ export interface Task {
   results: string[];
   actions: string[];
   span: Span;
+  /** Where the task was read: a row of a table, or an item of a numbered/lettered list. */
+  from?: "table" | "list";
 }
 
 export interface Target {

@@ -92,7 +92,7 @@ export function findQuantity(text: string): Quantity | null {
 
 // Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookarounds.
 const ACTION_VERB =
-  /(?<![\p{L}\p{N}])(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số hóa|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/iu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -242,7 +242,7 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
 
 // Sentence subjects that name who acted: "Sở Khoa học và Công nghệ đã …", "Trung tâm … triển khai".
 const SUBJECT =
-  /^((?:Sở|Bộ|UBND|Ủy ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh ủy|Thủ tướng|Chính phủ|Đảng ủy|Đảng đoàn|Cục|Vụ)(?:\s+[\p{L}&,-]+){0,10}?)\s+(?=đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định)/u;
+  /^((?:Sở|Bộ|UBND|(?:Ủy|Uỷ) ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh (?:ủy|uỷ)|Thủ tướng|Chính phủ|Đảng (?:ủy|uỷ)|Đảng đoàn|Cục|Vụ)(?:\s+[\p{L}&,-]+){0,10}?)\s+(?=đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định)/u;
 
 /**
  * Actions in report prose: clauses with a verb of doing and either "đã" or a quantity. The actor is

@@ -217,7 +217,9 @@ export function taskFindings(ctx: DocContext, tasks: Task[]): Finding[] {
         finding(
           ctx,
           "TASK_WITHOUT_LEAD",
-          "WARNING",
+          // A list item often leaves the lead to an appendix table; a table row with an empty
+          // lead cell is a gap.
+          t.from === "list" ? "INFO" : "WARNING",
           `Nhiệm vụ ${t.ref} không có đơn vị chủ trì.`,
           `Task ${t.ref} has no lead unit.`,
           [t.span],

@@ -23,6 +23,7 @@ import {
   taskFindings,
   totalsFindings,
 } from "./findings.ts";
+import { listTasks } from "./lists.ts";
 import { proseCounts, readStatsTable, type StatsReading, summaryLines } from "./statistics.ts";
 import { findTables, type Table } from "./tables.ts";
 import { readTargetTable } from "./targets.ts";
@@ -133,6 +134,8 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
       );
     }
   });
+  const tableRanges: [number, number][] = tables.map((t) => [t.start, t.end]);
+  tasks.push(...listTasks(ctx, tableRanges));
   // Two rows that come out as the same task (a table repeated in an appendix) stay two tasks.
   const seen = new Map<string, number>();
   for (const t of tasks) {
@@ -140,7 +143,6 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
     seen.set(t.key, n + 1);
     if (n > 0) t.key = `${t.key}#${n + 1}`;
   }
-  const tableRanges: [number, number][] = tables.map((t) => [t.start, t.end]);
   statistics.push(...summaryLines(ctx), ...proseCounts(ctx, tableRanges));
   actions.push(...proseActions(ctx, tableRanges));
   findings.push(

@@ -13,6 +13,11 @@ const HEAD =
 const STRONG_HEAD =
   /^(bo|so|cac|ban|uy ban|ubnd|hdnd|van phong|ngan hang|thanh tra|vien|dai|tinh uy|thanh uy|dang uy|dang doan|toa an|quoc hoi|chinh phu|thu tuong|tap doan|bao hiem|trung tam|hoi dong|dia phuong)\b/;
 
+/** Whether a name reads as a body: the registry knows it or it begins with a head word. */
+export function looksLikeBody(ctx: DocContext, name: string): boolean {
+  return HEAD.test(fold(name)) || resolveRegistered(name, ctx.resolution) !== null;
+}
+
 export interface NamedOrg {
   name: string;
   key: string;
@@ -76,12 +81,7 @@ export function organisationsIn(ctx: DocContext, start: number, end: number): Na
     if (/^(không|khong|0|-)$/i.test(raw.trim())) continue;
     const split = splitGlued(ctx, s, e);
     for (const [ps, pe] of split) {
-      const name = ctx.text
-        .slice(ps, pe)
-        .replace(/<[^>]*>/g, " ")
-        .replace(/\*+/g, "")
-        .replace(/\s+/g, " ")
-        .trim();
+      const name = ctx.read(ps, pe);
       if (
         name === "" ||
         (/^\p{L}+$/u.test(name) && HEAD.test(fold(name)) && resolveRegistered(name, ctx.resolution) === null)
@@ -97,7 +97,9 @@ export function organisationsIn(ctx: DocContext, start: number, end: number): Na
 function splitGlued(ctx: DocContext, s: number, e: number): [number, number][] {
   const whole = ctx.text.slice(s, e);
   if (resolveRegistered(whole, ctx.resolution) !== null) return [[s, e]];
-  for (const m of whole.matchAll(/\s(?=(?:Bộ|Sở|Ban|Ủy ban|UBND|Văn phòng|Thanh tra|Ngân hàng) \p{Lu})/gu)) {
+  for (const m of whole.matchAll(
+    /\s(?=(?:Bộ|Sở|Ban|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Thanh tra|Ngân hàng) \p{Lu})/gu,
+  )) {
     const cut = s + (m.index ?? 0);
     if (
       resolveRegistered(ctx.text.slice(s, cut), ctx.resolution) !== null &&

@@ -246,6 +246,7 @@ function finish(
     results,
     actions: taskActions.map((a) => a.key),
     span: ctx.span(d.start, d.end),
+    from: "table",
   };
 }
 

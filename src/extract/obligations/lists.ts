@@ -1,0 +1,237 @@
+// Tasks from numbered and lettered lists: the "NHIỆM VỤ", "PHÂN CÔNG NHIỆM VỤ" and "TỔ CHỨC THỰC
+// HIỆN" parts of plans, programmes and resolutions ("5. Bộ Tài chính chủ trì, phối hợp với các bộ,
+// ngành, địa phương bảo đảm nguồn kinh phí …"; "a) Tổ đảng ở Thường trực Ủy ban …" followed by its
+// bullets). Reports are left out: their numbered proposals are not assignments.
+import { fold } from "../normalise.ts";
+import { matchKey } from "../organisations/index.ts";
+import type { Task } from "../types.ts";
+import { clean, type DocContext } from "./context.ts";
+import { parseDeadline } from "./deadline.ts";
+import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
+import { implementsFrom } from "./tasks.ts";
+
+interface Line {
+  start: number;
+  end: number;
+  /** Offset where the item's text begins (after its marker). */
+  body: number;
+  kind: "roman" | "number" | "letter" | "bullet" | "text" | "blank";
+  ref: string;
+}
+
+const ROMAN = /^\s*(?:#+\s*)?(?:\*\*)?([IVX]{1,4})[.\-–]\s*(?:\*\*)?\s*/;
+const NUMBER = /^\s*(?:#+\s*)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})?)[.)](?:\*\*)?\s+(?:\*\*)?/;
+const LETTER = /^\s*(?:[-*]\s+)?(?:\*\*)?([a-zđ])\)(?:\*\*)?\s+(?:\*\*)?/;
+const BULLET = /^\s*[-*•+]\s+/;
+
+function classify(ctx: DocContext, start: number, end: number): Line {
+  const t = ctx.text.slice(start, end);
+  if (t.trim() === "") return { start, end, body: end, kind: "blank", ref: "" };
+  for (const [re, kind] of [
+    [ROMAN, "roman"],
+    [LETTER, "letter"],
+    [NUMBER, "number"],
+    [BULLET, "bullet"],
+  ] as const) {
+    const m = re.exec(t);
+    if (m !== null) return { start, end, body: start + m[0].length, kind, ref: m[1] ?? "" };
+  }
+  return { start, end, body: start, kind: "text", ref: "" };
+}
+
+const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
+const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
+const LEAD =
+  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan đầu mối|phối hợp (?:với|cùng))/u;
+const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
+const COOP =
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu)\s|[;.:]|$)/u;
+const DEADLINE =
+  /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
+
+function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
+  const t = ctx.text.slice(start, end);
+  const m = GIVEN.exec(t) ?? LEAD.exec(t);
+  if (m === null) return [];
+  const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
+  return organisationsIn(ctx, s, s + (m[1] as string).length).filter((o) => looksLikeBody(ctx, o.name));
+}
+
+/** A lettered or numbered heading that names a body ("a) Tổ đảng ở Thường trực Ủy ban Kinh tế"). */
+function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
+  const t = clean(ctx.text.slice(line.body, line.end));
+  if (t.length > 110) return [];
+  if (
+    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm)/u.test(
+      t,
+    )
+  )
+    return [];
+  return organisationsIn(ctx, line.body, line.end);
+}
+
+export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
+  if (ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER") return [];
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= ctx.text.length) {
+    let nl = ctx.text.indexOf("\n", pos);
+    if (nl < 0) nl = ctx.text.length;
+    if (!excluded.some(([s, e]) => pos >= s && pos < e)) lines.push(classify(ctx, pos, nl));
+    pos = nl + 1;
+  }
+  const tasks: Task[] = [];
+  let inRegion = false;
+  let section: string | null = null;
+  let sectionRef = "";
+  let headingLead: NamedOrg[] = [];
+  let headingRef = "";
+  let regionLead: NamedOrg[] = [];
+  let item: { line: Line; end: number; ref: string } | null = null;
+  const flush = () => {
+    if (item !== null && inRegion) {
+      const t = makeTask(
+        ctx,
+        item.line,
+        item.end,
+        item.ref,
+        section,
+        headingLead.length > 0 ? headingLead : regionLead,
+      );
+      if (t !== null) tasks.push(t);
+    }
+    item = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    const f = fold(clean(ctx.text.slice(l.body, l.end)));
+    const isHeading =
+      l.kind === "roman" ||
+      (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet");
+    if (
+      isHeading &&
+      (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
+    ) {
+      flush();
+      inRegion = TASK_HEADING.test(f) && !NOT_TASKS.test(f);
+      section = null;
+      headingLead = [];
+      regionLead = [];
+      continue;
+    }
+    if (/^(noi nhan|phu luc)/.test(f)) {
+      flush();
+      inRegion = false;
+      continue;
+    }
+    if (!inRegion) continue;
+    if (l.kind === "blank") continue;
+    const next = lines.slice(i + 1).find((x) => x.kind !== "blank");
+    if (l.kind === "number" || l.kind === "letter") {
+      const orgs = headingOrgs(ctx, l);
+      const raw = ctx.text.slice(l.start, l.end).trim();
+      const bold = /^(#+\s*)?\*\*/.test(raw) && /\*\*[:.]?$/.test(raw);
+      const hasChildren =
+        next !== undefined &&
+        (next.kind === "bullet" ||
+          (l.kind === "number" &&
+            (next.kind === "letter" || (next.kind === "number" && next.ref.startsWith(`${l.ref}.`)))) ||
+          (bold && next.kind !== l.kind));
+      if (hasChildren && (orgs.length > 0 || l.kind === "number")) {
+        // A heading over its own items: a body that leads them, or a numbered group.
+        flush();
+        if (l.kind === "number") {
+          section = clean(ctx.text.slice(l.start, l.end)).replace(/\*+/g, "");
+          sectionRef = l.ref;
+          headingLead = orgs;
+        } else {
+          headingLead = orgs;
+          headingRef = l.ref;
+        }
+        continue;
+      }
+      flush();
+      item = {
+        line: l,
+        end: l.end,
+        ref: l.kind === "letter" ? `${sectionRef ? `${sectionRef}.` : ""}${l.ref})` : `${l.ref}.`,
+      };
+      continue;
+    }
+    if (l.kind === "bullet") {
+      flush();
+      if (headingLead.length > 0 || item === null) {
+        const n = tasks.filter((t) => t.ref.startsWith(`${headingRef})-`)).length + 1;
+        item = {
+          line: l,
+          end: l.end,
+          ref: headingRef !== "" ? `${headingRef})-${n}` : `•${tasks.length + 1}`,
+        };
+      }
+      continue;
+    }
+    // Plain text: the region's introduction (who is to act), or the continuation of an item.
+    if (item !== null) item.end = l.end;
+    else if (regionLead.length === 0) {
+      const m = /^(.{5,300}?)\s+(?:cần|có trách nhiệm|chịu trách nhiệm)\s/u.exec(
+        ctx.text.slice(l.body, l.end),
+      );
+      if (m !== null) {
+        const seg = m[1] as string;
+        const s = l.body + seg.search(/\p{Lu}/u);
+        if (s >= l.body)
+          regionLead = organisationsIn(ctx, s, l.body + seg.length).filter((o) => looksLikeBody(ctx, o.name));
+      }
+    }
+  }
+  flush();
+  return tasks;
+}
+
+function makeTask(
+  ctx: DocContext,
+  line: Line,
+  end: number,
+  ref: string,
+  section: string | null,
+  inherited: NamedOrg[],
+): Task | null {
+  const start = line.body;
+  const content = clean(ctx.read(start, end));
+  if (content.length < 12) return null;
+  const own = leadsOf(ctx, start, end);
+  const leads = own.length > 0 ? own : inherited;
+  const t = ctx.text.slice(start, end);
+  const cm = COOP.exec(t);
+  const coop =
+    cm === null || !/^(\p{Lu}|các )/u.test(cm[1] as string)
+      ? []
+      : organisationsIn(
+          ctx,
+          start + (cm.index ?? 0) + cm[0].indexOf(cm[1] as string),
+          start + (cm.index ?? 0) + cm[0].length,
+        ).filter((o) => looksLikeBody(ctx, o.name));
+  const dm = DEADLINE.exec(t);
+  const deadline = dm === null ? null : parseDeadline(dm[1] as string, ctx.year);
+  const sectionKey = section === null ? "" : `${matchKey(section).split(" ")[0]}.`;
+  return {
+    key: `task|${ctx.doc.key}|l:${sectionKey}${matchKey(ref).replace(/ /g, "-") || ref}`,
+    ref,
+    content,
+    lead: leads.map((o) => o.name),
+    leadKeys: leads.map((o) => o.key),
+    cooperating: coop.map((o) => o.name),
+    cooperatingKeys: coop.map((o) => o.key),
+    deadline,
+    product: null,
+    section,
+    assignedBy: ctx.doc.key,
+    implements: implementsFrom(ctx, start, end),
+    status: null,
+    statusSpan: null,
+    results: [],
+    actions: [],
+    span: ctx.span(line.start, end),
+    from: "list",
+  };
+}
