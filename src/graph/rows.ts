@@ -5,6 +5,7 @@
 // warning, the link being left out.
 import neo4j, { type Integer } from "neo4j-driver";
 import { fold } from "../extract/normalise.ts";
+import { resolveRegistered } from "../extract/organisations/index.ts";
 import type {
   DocumentRef,
   DocumentType,
@@ -209,13 +210,22 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
 
   const issuers: IngestRows["issuers"] = [];
   for (const d of [extraction.document, ...extraction.citations]) {
-    if (!d.issuerKey || !documentKeys.has(d.key)) continue;
-    const at = firstMention.get(d.issuerKey) ?? null;
+    if (!documentKeys.has(d.key)) continue;
+    // The citation pass names the issuer; when it has not resolved it to an organisation, the
+    // registry resolves the name in the document's own place and time, so that the document's tier
+    // is known (ISSUED_BY reaches the registry node, loaded before any file).
+    const issuerKey =
+      d.issuerKey ??
+      (d.issuer
+        ? (resolveRegistered(d.issuer, { jurisdiction: d.jurisdiction, date: d.date })?.key ?? null)
+        : null);
+    if (!issuerKey) continue;
+    const at = firstMention.get(issuerKey) ?? null;
     issuers.push({
       document: d.key,
       own: d === extraction.document,
-      organisation: d.issuerKey,
-      quote: d.issuer ?? at?.quote ?? d.issuerKey,
+      organisation: issuerKey,
+      quote: d.issuer ?? at?.quote ?? issuerKey,
       start: at?.start ?? null,
       end: at?.end ?? null,
     });

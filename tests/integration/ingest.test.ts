@@ -115,6 +115,15 @@ describe("ingest of the seed report", () => {
       expect(row.via.slice(1)).toEqual(["Nhiệm vụ số 74", "243/KH-UBND", "71-CTr/TU", "36-NQ/TW"]);
       expect(row.tier).toBe("DEPARTMENT");
     }
+    // Documents take the tier of their issuer, resolved through the registry.
+    const issuer = await graph.read(async (tx) =>
+      (
+        await tx.run(
+          "MATCH (d:Document {symbol: '36-NQ/TW'})-[:ISSUED_BY]->(o:Organisation) RETURN d.tier AS tier, o.name AS name",
+        )
+      ).records[0]?.toObject(),
+    );
+    expect(issuer).toEqual({ tier: "CENTRAL_PARTY", name: "Bộ Chính trị" });
     // Task 74's result is the department's plan 43/KH-SKHCN, which implements 243/KH-UBND itself.
     const result = await one<string>(
       `MATCH (t:Task {ref: 'Nhiệm vụ số 74'})-[:RESULTED_IN]->(d:Document)-[:IMPLEMENTS]->(:Document {symbol: '243/KH-UBND'})
