@@ -52,7 +52,18 @@ const REPLACE: Record<string, string> = {
   "\u2060": "",
   "\uFEFF": "", // BOM
 };
-const REPLACE_RE = new RegExp(`[${Object.keys(REPLACE).join("")}]`, "g");
+const REMOVE = 0xffff;
+// One code unit in, one (or none) out: a table lookup per code unit instead of a regex scan.
+let replaceTable: Uint16Array | null = null;
+
+function buildReplaceTable(): Uint16Array {
+  const t = new Uint16Array(65536);
+  for (const [from, to] of Object.entries(REPLACE))
+    t[from.charCodeAt(0)] = to === "" ? REMOVE : to.charCodeAt(0);
+  return t;
+}
+
+const decoder = new TextDecoder("utf-16le");
 
 // Tone marks (dấu thanh) — the only marks whose placement differs between the two styles.
 const TONES = "\u0300\u0301\u0303\u0309\u0323";
@@ -61,10 +72,9 @@ const TONES = "\u0300\u0301\u0303\u0309\u0323";
 // to the consonant "qu" and both styles agree.
 const toned = (bases: string) =>
   [...bases].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
-const OLD_STYLE_RE = new RegExp(
-  `(?:([${toned("oO")}])([aAeE])|(?<![qQ])([${toned("uU")}])([yY]))(?![\\p{L}\\p{M}])`,
-  "gu",
-);
+// Without the u flag and without look-around, so the scan stays fast; the context is checked in code.
+const OLD_STYLE_RE = new RegExp(`([${toned("oO")}])([aAeE])|([${toned("uU")}])([yY])`, "g");
+const LETTER_RE = /[\p{L}\p{M}]/u;
 
 /**
  * Offset map as breakpoints: within a run starting at out[k], original = orig[k] + (offset - out[k]).
@@ -141,36 +151,47 @@ export function normalise(original: string): NormalisedText {
   const nfc = original.normalize("NFC") === original ? original : composeNfc(original, first);
 
   const second = new OffsetMap();
+  if (replaceTable === null) replaceTable = buildReplaceTable();
+  const table = replaceTable;
+  const n = nfc.length;
+  let i = 0;
+  while (i < n && table[nfc.charCodeAt(i)] === 0) i++;
   let text = nfc;
-  if (REPLACE_RE.test(nfc)) {
-    REPLACE_RE.lastIndex = 0;
-    const parts: string[] = [];
-    let o = 0;
-    let last = 0;
-    for (let m = REPLACE_RE.exec(nfc); m !== null; m = REPLACE_RE.exec(nfc)) {
-      const rep = REPLACE[m[0]] as string;
-      if (m.index > last) {
-        parts.push(nfc.slice(last, m.index));
-        o += m.index - last;
-      }
-      parts.push(rep);
-      o += rep.length;
-      last = m.index + 1;
-      second.mark(o, last);
+  if (i < n) {
+    const out = new Uint16Array(n);
+    for (let k = 0; k < i; k++) out[k] = nfc.charCodeAt(k);
+    let o = i;
+    for (; i < n; i++) {
+      const c = nfc.charCodeAt(i);
+      const r = table[c] as number;
+      if (r === 0) out[o++] = c;
+      else if (r !== REMOVE) out[o++] = r;
+      else second.mark(o, i + 1);
     }
-    parts.push(nfc.slice(last));
-    text = parts.join("");
+    text = decoder.decode(out.subarray(0, o));
   }
-  REPLACE_RE.lastIndex = 0;
 
   // Accent placement is a same-length swap, so the offset map is unaffected.
-  text = text.replace(OLD_STYLE_RE, (_all, o?: string, a?: string, u?: string, y?: string) => {
-    const first = (o ?? u) as string;
-    const vowel = (a ?? y) as string;
-    const d = first.normalize("NFD");
-    const tone = d.slice(1);
-    return `${d[0]}${`${vowel}${tone}`.normalize("NFC")}`;
-  });
+  text = text.replace(
+    OLD_STYLE_RE,
+    (
+      all: string,
+      o: string | undefined,
+      a: string | undefined,
+      u: string | undefined,
+      y: string | undefined,
+      at: number,
+      whole: string,
+    ) => {
+      // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
+      if (LETTER_RE.test(whole[at + 2] ?? "")) return all;
+      if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return all;
+      const first = (o ?? u) as string;
+      const vowel = (a ?? y) as string;
+      const d = first.normalize("NFD");
+      return `${d[0]}${`${vowel}${d.slice(1)}`.normalize("NFC")}`;
+    },
+  );
 
   const len = original.length;
   return {
@@ -214,7 +235,7 @@ export function fold(text: string): string {
   const table = foldTable;
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = table[text.charCodeAt(i)] as number;
-  return new TextDecoder("utf-16le").decode(out);
+  return decoder.decode(out);
 }
 
 // Markdown and HTML decoration that splits citations in converted documents: **bold**, *italic*,

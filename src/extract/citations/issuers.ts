@@ -236,7 +236,9 @@ const ISSUED_BY_BEFORE = /(?:^|[,:(]\s*|\s)([^,;.:\n]{3,60}?)\s+(?:da\s+|vua\s+)
 /** "Bộ Chính trị (đã) ban hành Nghị quyết số …": the issuer written before the citation. */
 export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
   const from = Math.max(0, typeStart - 80);
-  const m = ISSUED_BY_BEFORE.exec(folded.slice(from, typeStart));
+  const window = folded.slice(from, typeStart);
+  if (!/ban hanh\s*$/.test(window)) return null;
+  const m = ISSUED_BY_BEFORE.exec(window);
   if (!m) return null;
   const groupStart = from + m.index + m[0].indexOf(m[1] as string);
   const groupEnd = groupStart + (m[1] as string).length;

@@ -16,6 +16,7 @@ const NAMED_TYPES =
 const BEFORE_IMPLEMENTS = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa)\s*$)`,
 );
+const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa)\s*$/;
 // Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
 const BEFORE_ATTACHED = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,
@@ -93,7 +94,8 @@ function localOrNational(issuer: Anchor["issuer"], fallback: string | null): str
 export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ctx): NamedLink | null {
   const from = Math.max(windowStart, m.start - 260);
   const gap = v.folded.slice(from, m.start);
-  const imp = BEFORE_IMPLEMENTS.exec(gap);
+  // Cheap tests on the gap's end first: the full patterns scan every position of the window.
+  const imp = CUE_AT_END.test(gap) ? BEFORE_IMPLEMENTS.exec(gap) : null;
   if (imp && isUpperAt(v.plain, from + imp.index)) {
     const start = from + imp.index;
     const typeWord = imp[1] as string;
@@ -116,7 +118,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
     named.linked = m;
     return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
   }
-  const att = BEFORE_ATTACHED.exec(gap);
+  const att = /kem theo\s*$/.test(gap) ? BEFORE_ATTACHED.exec(gap) : null;
   if (att && isUpperAt(v.plain, from + att.index)) {
     const start = from + att.index;
     const typeWord = att[1] as string;

@@ -18,12 +18,9 @@ const ABBR: Record<string, DocumentType> = {
 };
 // A number followed by a unit or another symbol part is a quantity or a full symbol, not a short form.
 const NOT_AFTER = String.raw`(?![0-9]|[ \t]?[/-][ \t]?[0-9a-z]|\s+(?:nam|thang|ngay|nhiem vu|lan|nguoi|ty|trieu|%))`;
-const ABBR_RE = new RegExp(
-  String.raw`(?<![a-z0-9])(nq|nd|qd|ct|kl|kh|ctr|tb)[ \t]?(\d{1,5})${NOT_AFTER}`,
-  "g",
-);
+const ABBR_RE = new RegExp(String.raw`(nq|nd|qd|ct|kl|kh|ctr|tb)[ \t]?(\d{1,5})${NOT_AFTER}`, "g");
 const WORD_RE = new RegExp(
-  String.raw`(?<![a-z])(nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|ke hoach|chuong trinh hanh dong|chuong trinh|de an|thong bao|thong tu|cong van|van ban)\s+(?:so\s+)?(\d{1,5})${NOT_AFTER}`,
+  String.raw`(nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|ke hoach|chuong trinh hanh dong|chuong trinh|de an|thong bao|thong tu|cong van|van ban)\s+(?:so\s+)?(\d{1,5})${NOT_AFTER}`,
   "g",
 );
 const ALIAS_RE = /\(\s*(?:sau day\s+)?goi\s+(?:tat\s+)?la\s*:?\s*([^()\n]{1,60}?)\s*\)/g;
@@ -68,6 +65,7 @@ export function findShortForms(v: TextView, docs: Anchor[], anchors: Anchor[]): 
   const scan = (re: RegExp, typeOf: (w: string) => DocumentType | null, capitals: boolean) => {
     re.lastIndex = 0;
     for (let m = re.exec(v.folded); m !== null; m = re.exec(v.folded)) {
+      if (/[a-z0-9]/.test(v.folded[m.index - 1] ?? " ")) continue;
       if (capitals && !(isUpperAt(v.plain, m.index) && isUpperAt(v.plain, m.index + 1))) continue;
       if (inside(m.index, anchors)) continue;
       const type = typeOf(m[1] as string);

@@ -9,7 +9,7 @@ import { isUpperAt } from "./view.ts";
 const SEG = "[a-z][a-z0-9&]{0,15}";
 const ISS = `${SEG}(?:-${SEG}){0,5}`;
 const SYMBOL_RE = new RegExp(
-  String.raw`(?<=^|[^0-9a-z/.,&\-]|so)(?:` +
+  String.raw`(?:` +
     String.raw`(\d{1,5})[ \t]?/[ \t]?((?:19|20)\d{2})[ \t]?/[ \t]?(${ISS})` +
     String.raw`|(\d{1,5})[ \t]?-[ \t]?([a-z]{1,4})[ \t]?/[ \t]?(${ISS})` +
     String.raw`|(\d{1,5}[a-z]?)[ \t]?/[ \t]?(${ISS})` +
@@ -165,6 +165,14 @@ export function findSymbols(folded: string, plain: string): RawSymbol[] {
   SYMBOL_RE.lastIndex = 0;
   for (let m = SYMBOL_RE.exec(folded); m !== null; m = SYMBOL_RE.exec(folded)) {
     const start = m.index;
+    // The symbol must not continue a number, a path or a word ("số31-QĐ/TW" glued to "số" is fine).
+    const prev = folded[start - 1];
+    if (
+      prev !== undefined &&
+      /[0-9a-z/.,&-]/.test(prev) &&
+      !(prev === "o" && folded[start - 2] === "s" && !/[a-z]/.test(folded[start - 3] ?? " "))
+    )
+      continue;
     const end = start + m[0].length;
     const tail = m[3] ?? m[6] ?? m[8];
     if (tail === undefined) continue;
