@@ -30,7 +30,8 @@ export async function ingestCommand(args: string[]): Promise<number> {
     const outcomes = await ingestPaths(graph, paths, {
       force,
       onStart: (files) => {
-        if (!tty) process.stdout.write(`ingesting ${files.length} file(s)\n`);
+        if (tty) drawBar(0, files.length, "");
+        else process.stdout.write(`ingesting ${files.length} file(s)\n`);
       },
       onFile: (outcome, index, total) => report(outcome, index, total, tty),
     });
@@ -72,10 +73,14 @@ function report(outcome: FileOutcome, index: number, total: number, tty: boolean
   }
   // On a terminal only failures stay on screen; the bar is redrawn below them.
   if (outcome.status === "failed") process.stderr.write(`\r\x1b[K${line}\n`);
+  drawBar(index, total, outcome.path);
+}
+
+function drawBar(index: number, total: number, path: string): void {
   const width = 30;
-  const done = Math.round((index / total) * width);
+  const done = total ? Math.round((index / total) * width) : width;
   process.stderr.write(
-    `\r\x1b[K[${"#".repeat(done)}${"-".repeat(width - done)}] ${index}/${total} ${outcome.path.slice(-50)}`,
+    `\r\x1b[K[${"#".repeat(done)}${"-".repeat(width - done)}] ${index}/${total} ${path.slice(-50)}`,
   );
 }
 
