@@ -5,7 +5,7 @@
 import { blankDecoration, fold } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
-import { clean, type DocContext, hash } from "./context.ts";
+import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
 const TWO_SYLLABLE_UNITS = new Set(
@@ -251,7 +251,7 @@ const SUBJECT =
 export function proseActions(ctx: DocContext, excluded: [number, number][]): Action[] {
   const out: Action[] = [];
   const text = ctx.text;
-  const isExcluded = (o: number) => excluded.some(([s, e]) => o >= s && o < e);
+  const isExcluded = (o: number) => inRanges(excluded, o);
   const issuer = ctx.doc.issuer === null ? null : resolveOrganisation(ctx.doc.issuer, ctx.resolution);
   const reportActor =
     ctx.doc.type === "REPORT" && issuer !== null
@@ -278,6 +278,8 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     for (const s of sentences) {
       const sStart = para.start + (s.index ?? 0);
       const sEnd = sStart + s[0].length;
+      // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
+      if (!/đã|\d/.test(s[0])) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
       let cs = sStart;

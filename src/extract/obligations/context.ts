@@ -84,9 +84,27 @@ export class DocContext {
     this.warnings.push({ message, start: sp.start, end: sp.end });
   }
 
+  /** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+  firstMentionAt(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid] as CitationMention).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Citations mentioned within [start, end) of the normalised text, in order. */
   citationsIn(start: number, end: number): CitationMention[] {
-    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+    const out: CitationMention[] = [];
+    for (let i = this.firstMentionAt(start); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as CitationMention;
+      if (m.start >= end) break;
+      if (m.end <= end) out.push(m);
+    }
+    return out;
   }
 
   /** Resolves a written organisation and records the mention in the document's organisation list. */
@@ -124,8 +142,22 @@ export class DocContext {
   }
 }
 
+/** Whether `offset` lies in one of `ranges` (sorted, non-overlapping [start, end) pairs). */
+export function inRanges(ranges: [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid] as [number, number])[1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = ranges[lo];
+  return r !== undefined && offset >= r[0] && offset < r[1];
+}
+
 /** Collapses whitespace and strips Markdown/HTML decoration from a cell or line, for reading. */
 export function clean(text: string): string {
+  if (!/[<&\\*]/.test(text)) return text.replace(/\s+/g, " ").trim();
   return text
     .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>/g, " ")
     .replace(/&nbsp;/g, " ")

@@ -24,6 +24,7 @@ import {
   totalsFindings,
 } from "./findings.ts";
 import { listTasks } from "./lists.ts";
+import { proseMentions } from "./mentions.ts";
 import { proseCounts, readStatsTable, type StatsReading, summaryLines } from "./statistics.ts";
 import { findTables, type Table } from "./tables.ts";
 import { readTargetTable } from "./targets.ts";
@@ -145,6 +146,7 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
   }
   statistics.push(...summaryLines(ctx), ...proseCounts(ctx, tableRanges));
   actions.push(...proseActions(ctx, tableRanges));
+  proseMentions(ctx);
   findings.push(
     ...totalsFindings(ctx, statistics, statsTables),
     ...implementsLater(ctx),

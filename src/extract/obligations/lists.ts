@@ -5,7 +5,7 @@
 import { fold } from "../normalise.ts";
 import { matchKey } from "../organisations/index.ts";
 import type { Task } from "../types.ts";
-import { clean, type DocContext } from "./context.ts";
+import { clean, type DocContext, inRanges } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
 import { implementsFrom } from "./tasks.ts";
@@ -77,7 +77,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   while (pos <= ctx.text.length) {
     let nl = ctx.text.indexOf("\n", pos);
     if (nl < 0) nl = ctx.text.length;
-    if (!excluded.some(([s, e]) => pos >= s && pos < e)) lines.push(classify(ctx, pos, nl));
+    if (!inRanges(excluded, pos)) lines.push(classify(ctx, pos, nl));
     pos = nl + 1;
   }
   const tasks: Task[] = [];
@@ -88,6 +88,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   let headingRef = "";
   let regionLead: NamedOrg[] = [];
   let item: { line: Line; end: number; ref: string } | null = null;
+  const bulletCount = new Map<string, number>();
   const flush = () => {
     if (item !== null && inRegion) {
       const t = makeTask(
@@ -104,6 +105,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
+    if (l.kind === "blank" && !inRegion) continue;
     const f = fold(clean(ctx.text.slice(l.body, l.end)));
     const isHeading =
       l.kind === "roman" ||
@@ -126,7 +128,9 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     }
     if (!inRegion) continue;
     if (l.kind === "blank") continue;
-    const next = lines.slice(i + 1).find((x) => x.kind !== "blank");
+    let j = i + 1;
+    while (j < lines.length && (lines[j] as Line).kind === "blank") j++;
+    const next = lines[j];
     if (l.kind === "number" || l.kind === "letter") {
       const orgs = headingOrgs(ctx, l);
       const raw = ctx.text.slice(l.start, l.end).trim();
@@ -161,7 +165,8 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     if (l.kind === "bullet") {
       flush();
       if (headingLead.length > 0 || item === null) {
-        const n = tasks.filter((t) => t.ref.startsWith(`${headingRef})-`)).length + 1;
+        const n = (bulletCount.get(headingRef) ?? 0) + 1;
+        bulletCount.set(headingRef, n);
         item = {
           line: l,
           end: l.end,

@@ -26,7 +26,8 @@ export interface NamedOrg {
 }
 
 function startsLikeBody(ctx: DocContext, s: number, e: number, strong = false): boolean {
-  const t = ctx.text.slice(s, e).trimStart();
+  // Only the first words decide, so only they are read (a long cell has many commas).
+  const t = ctx.text.slice(s, Math.min(e, s + 48)).trimStart();
   const f = fold(t);
   if (/^cac\b/.test(f)) return true;
   if (!/^\p{Lu}/u.test(t)) return false;

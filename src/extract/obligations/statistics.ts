@@ -4,7 +4,7 @@
 // nhiệm vụ hoàn thành; 13 nhiệm vụ đang thực hiện trong hạn; 02 nhiệm vụ … quá hạn").
 import type { Statistics } from "../types.ts";
 import type { ColumnRole } from "./columns.ts";
-import { clean, type DocContext, hash } from "./context.ts";
+import { clean, type DocContext, hash, inRanges } from "./context.ts";
 import type { Row } from "./tables.ts";
 
 export type Counts = Pick<
@@ -109,7 +109,7 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
     offset += p.length;
     const sep = ctx.folded.slice(offset).match(/^\n\s*\n|^\n/);
     offset += sep?.[0].length ?? 0;
-    if (excluded.some(([s, e]) => start >= s && start < e)) continue;
+    if (inRanges(excluded, start)) continue;
     if (p.includes("tong so nhiem vu") || p.includes("|") || p.includes("\t") || !p.includes("nhiem vu"))
       continue;
     const c = empty();

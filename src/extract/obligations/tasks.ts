@@ -102,8 +102,8 @@ export function implementsFrom(ctx: DocContext, start: number, end: number): str
   const m = cue.exec(f);
   if (m === null || m.index >= end || m.index - start > 80) return [];
   const after = m.index + m[0].length;
-  const next = ctx.mentions.find((x) => x.start >= after && x.start < end);
-  if (next === undefined) return [];
+  const next = ctx.mentions[ctx.firstMentionAt(after)];
+  if (next === undefined || next.start >= end) return [];
   const gap = f.slice(after, next.start).trim();
   let type: DocumentType | undefined;
   let target: string;

@@ -86,6 +86,18 @@ export function slugify(name: string): string {
  * Công nghệ", "Bộ Khoa học, Công nghệ" and "Bộ KH&CN" → "bo khoa hoc cong nghe" / "bo kh cn".
  */
 export function matchKey(text: string): string {
+  const known = matchKeys.get(text);
+  if (known !== undefined) return known;
+  // Names repeat across a document (every row's "Các bộ, ngành, địa phương"): remember them, boundedly.
+  if (matchKeys.size > 50_000) matchKeys.clear();
+  const k = computeMatchKey(text);
+  matchKeys.set(text, k);
+  return k;
+}
+
+const matchKeys = new Map<string, string>();
+
+function computeMatchKey(text: string): string {
   return fold(text.normalize("NFC"))
     .replace(/[^a-z0-9]+/g, " ")
     .split(" ")

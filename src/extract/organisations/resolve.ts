@@ -194,6 +194,18 @@ export function canonicalCode(written: string): string | null {
  * registry organisation in context, or null when the registry does not know it.
  */
 export function resolveRegistered(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
+  const memoKey = `${ctx.jurisdiction}|${ctx.date}|${mention}`;
+  const memo = resolved.get(memoKey);
+  if (memo !== undefined) return memo;
+  if (resolved.size > 50_000) resolved.clear();
+  const r = resolveUncached(mention, ctx);
+  resolved.set(memoKey, r);
+  return r;
+}
+
+const resolved = new Map<string, RegistryOrganisation | null>();
+
+function resolveUncached(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
   const { central, roles, roleKeys } = idx();
   let k = matchKey(mention)
     .replace(/^(cac dong chi|dong chi|lanh dao|to dang o thuong truc)\s+/, "")
