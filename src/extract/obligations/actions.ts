@@ -177,7 +177,8 @@ export function actionsFromCell(
     const body = blankDecoration(text.slice(piece.start, piece.end));
     const colon = body.search(/:\s/);
     const heading = colon > 0 && colon < 400 ? { start: piece.start, end: piece.start + colon } : null;
-    const headingDocs = heading === null ? [] : docKeys(ctx, heading.start, heading.end);
+    const headingDocs =
+      heading === null ? [] : withAttached(ctx, docKeys(ctx, heading.start, heading.end), heading);
     const seed = (p: Piece, extra: string[]): ActionSeed => ({
       ...p,
       actor: actor.name,
@@ -212,6 +213,33 @@ export function actionsFromCell(
       }
     }
     out.push(makeAction(ctx, seed(piece, [])));
+  }
+  return out;
+}
+
+const TYPE_WORD: Partial<Record<string, RegExp>> = {
+  SCHEME: /\bde an\b/,
+  PROGRAMME: /\bchuong trinh\b/,
+  STRATEGY: /\bchien luoc\b/,
+  PLAN: /\bke hoach\b/,
+  PROJECT: /\b(du an|phuong an)\b/,
+  RULES: /\bquy che\b/,
+  REGULATION: /\bquy dinh\b/,
+};
+
+/**
+ * "Triển khai đề án theo Quyết định 324/QĐ-UBND": the decision is cited, but the đề án it issued
+ * (a document of its own, ISSUED_WITH the decision) is what is carried out — add it when the
+ * text names its kind.
+ */
+function withAttached(ctx: DocContext, keys: string[], range: Piece): string[] {
+  const f = ctx.folded.slice(range.start, range.end);
+  const out = [...keys];
+  for (const r of ctx.cites.relations) {
+    if (r.kind !== "ISSUED_WITH" || !keys.includes(r.to) || out.includes(r.from)) continue;
+    const attached = ctx.cites.citations.find((c) => c.key === r.from);
+    const word = attached === undefined ? undefined : TYPE_WORD[attached.type];
+    if (word?.test(f)) out.push(r.from);
   }
   return out;
 }

@@ -56,6 +56,8 @@ describe("seed report: task Nhiệm vụ số 74", () => {
     expect(plan?.quantity).toBe(28);
     expect(plan?.unit).toBe("tấn");
     expect(plan?.serves.map(symbolOf)).toContain("324/QĐ-UBND");
+    // … and the đề án that decision issued, a document of its own.
+    expect(plan?.serves.some((k) => x.citations.find((c) => c.key === k)?.type === "SCHEME")).toBe(true);
     for (const a of actions) {
       expect(a?.serves).toContain(task?.key);
       expect(a?.actorKey).toBe("org:quang-tri:skhcn");
