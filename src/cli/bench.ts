@@ -18,7 +18,9 @@ export async function benchCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!(parts as readonly string[]).includes(which)) {
-    process.stderr.write(`chidao bench: unknown part '${which}' (expected one of: all, ${parts.join(", ")})\n`);
+    process.stderr.write(
+      `chidao bench: unknown part '${which}' (expected one of: all, ${parts.join(", ")})\n`,
+    );
     return 2;
   }
   return runPart(which as Part, rest);

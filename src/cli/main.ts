@@ -4,13 +4,34 @@
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  serve: { summary: "start Neo4j (or connect), ingest seeds/, serve GraphQL and the explorer", load: async () => (await import("./serve.ts")).serve },
-  extract: { summary: "extract <file…> [--format json|text]: read documents without a database", load: async () => (await import("./extract.ts")).extractCommand },
-  ingest: { summary: "ingest <file|dir…>: read documents into Neo4j", load: async () => (await import("./ingest.ts")).ingestCommand },
-  trace: { summary: "trace <ref> [--up|--down] [--depth N] [--format tree|mermaid|csv|json]", load: async () => (await import("./trace.ts")).traceCommand },
-  check: { summary: "check [path]: print audit findings; non-zero exit on errors", load: async () => (await import("./check.ts")).checkCommand },
-  generate: { summary: "generate --provinces N --years N --seed N --out DIR [--small]", load: async () => (await import("./generate.ts")).generateCommand },
-  bench: { summary: "bench [all|extract|ingest|api|web]: run benchmarks", load: async () => (await import("./bench.ts")).benchCommand },
+  serve: {
+    summary: "start Neo4j (or connect), ingest seeds/, serve GraphQL and the explorer",
+    load: async () => (await import("./serve.ts")).serve,
+  },
+  extract: {
+    summary: "extract <file…> [--format json|text]: read documents without a database",
+    load: async () => (await import("./extract.ts")).extractCommand,
+  },
+  ingest: {
+    summary: "ingest <file|dir…>: read documents into Neo4j",
+    load: async () => (await import("./ingest.ts")).ingestCommand,
+  },
+  trace: {
+    summary: "trace <ref> [--up|--down] [--depth N] [--format tree|mermaid|csv|json]",
+    load: async () => (await import("./trace.ts")).traceCommand,
+  },
+  check: {
+    summary: "check [path]: print audit findings; non-zero exit on errors",
+    load: async () => (await import("./check.ts")).checkCommand,
+  },
+  generate: {
+    summary: "generate --provinces N --years N --seed N --out DIR [--small]",
+    load: async () => (await import("./generate.ts")).generateCommand,
+  },
+  bench: {
+    summary: "bench [all|extract|ingest|api|web]: run benchmarks",
+    load: async () => (await import("./bench.ts")).benchCommand,
+  },
 };
 
 function usage(): string {
