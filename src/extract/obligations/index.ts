@@ -96,6 +96,14 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
   const findings: Finding[] = [];
   const statsTables: StatsReading[][] = [];
   tables.forEach((t, ordinal) => {
+    try {
+      readTable(t, ordinal);
+    } catch (e) {
+      // A table no rule foresaw must not cost the rest of the document: report it with its place.
+      unreadable(ctx, t, `lỗi khi đọc / reading failed: ${(e as Error).message}`, findings);
+    }
+  });
+  function readTable(t: Table, ordinal: number): void {
     const hi = t.rows.slice(0, 3).findIndex((r) => looksLikeHeader(r.cells.map((c) => c.text)));
     let roles: (ColumnRole | null)[];
     let body = t.rows;
@@ -134,7 +142,7 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
         findings,
       );
     }
-  });
+  }
   const tableRanges: [number, number][] = tables.map((t) => [t.start, t.end]);
   tasks.push(...listTasks(ctx, tableRanges));
   // Two rows that come out as the same task (a table repeated in an appendix) stay two tasks.

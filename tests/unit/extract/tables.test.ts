@@ -137,3 +137,33 @@ describe("irregular tables", () => {
     );
   });
 });
+
+describe("the whole pass on arbitrary text", () => {
+  it("returns lists (never throws) for random mixes of prose, tables, HTML and numbers", () => {
+    const piece = fc.constantFrom(
+      "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời hạn\n",
+      "| TT | Chỉ tiêu | Đơn vị | Kết quả |\n|---|---|---|---|\n",
+      "| **I** | **Đến năm 2030** | | |\n",
+      "1\tXây dựng\tUBND tỉnh\tQuý V/2024\n",
+      "<table><tr><td rowspan=\"3\">x</td></tr><tr></tr></table>",
+      "Tổng số nhiệm vụ được giao: 12; Tổng số nhiệm vụ hoàn thành: 99.\n",
+      "có 5 nhiệm vụ; 9 nhiệm vụ hoàn thành\n",
+      "Sở Y tế đã cấp 1.2.3 cơ sở, cấp 08 cơ sở.\n",
+      "a) Tổ đảng ở Thường trực Ủy ban Kinh tế\n*   Chủ trì thẩm tra\n",
+      "II. NHIỆM VỤ\n1. Bộ Tài chính chủ trì, phối hợp với\n",
+      "(Kèm theo Báo cáo số: /BC-SKHCN ngày /13/2024)\n",
+      "| | | |\n",
+      "\t\t\t\n",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 30 })), { maxLength: 12 }), (parts) => {
+        const x = extractObligations(parts.join(""), cites("REPORT"));
+        for (const list of [x.tasks, x.targets, x.actions, x.statistics, x.findings, x.warnings]) {
+          expect(Array.isArray(list)).toBe(true);
+        }
+        for (const w of x.warnings) expect(w.end).toBeGreaterThanOrEqual(w.start);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
