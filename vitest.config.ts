@@ -1,4 +1,9 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+
+// graphql 16 ships CJS (main) and ESM (module): Node gives Apollo the CJS build, Vite would give our
+// sources the ESM one, and two graphql realms cannot share a schema. Pin sources to Node's choice.
+const graphqlAsNodeResolvesIt = createRequire(import.meta.url).resolve("graphql");
 
 // Two projects: `unit` is pure (extraction, parsing) and needs no database; `integration` shares
 // one real Neo4j started by the global setup. `npm test` runs both.
@@ -13,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: [{ find: /^graphql$/, replacement: graphqlAsNodeResolvesIt }] },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -15,5 +15,5 @@ CALL (n, q) {
 }
 WITH q, m, collect({rid: elementId(r), type: type(r), props: properties(r)}) AS rels
 ORDER BY q.i, coalesce(m.issuedOn, m.reportedOn, ''), m.key
-WITH q, collect({node: {eid: elementId(m), labels: labels(m), props: properties(m)}, rels: rels}) AS all
-RETURN q.i AS i, size(all) AS total, all[q.offset..q.offset + q.limit] AS items
+WITH q, collect({node: {eid: elementId(m), labels: labels(m), props: properties(m)}, rels: rels}) AS found
+RETURN q.i AS i, size(found) AS total, found[q.offset..q.offset + q.limit] AS items

@@ -15,7 +15,7 @@ CALL {
   WHERE ($tasks IS NULL OR elementId(t) IN $tasks)
   RETURN collect({
     node: {eid: elementId(t), labels: labels(t), props: properties(t)},
-    leads: COUNT { (:Organisation)-[:LEAD]->(t) },
+    leads: size([(o:Organisation)-[:LEAD]->(t) | o]),
     statuses: [(t)-[:HAS_STATUS]->(s:StatusReport) | {value: s.value, reportedOn: s.reportedOn}]
   }) AS tasks
 }

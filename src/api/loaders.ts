@@ -3,6 +3,7 @@
 // A fresh set per request, because a cache shared between requests would serve stale graph state
 // after an ingest and leak one caller's view into another's.
 import DataLoader from "dataloader";
+import neo4j from "neo4j-driver";
 import type { GraphConnection } from "../graph/connection.ts";
 import { type AccountabilityRow, accountability } from "../graph/queries/accountability.ts";
 import { cypher } from "../graph/queries/cypher.ts";
@@ -51,7 +52,12 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
   };
   const neighbours = new DataLoader<NeighbourRequest, NeighbourPage, string>(
     async (requests) => {
-      const params = requests.map((r, i) => ({ ...r, i }));
+      const params = requests.map((r, i) => ({
+        ...r,
+        i,
+        offset: neo4j.int(r.offset),
+        limit: neo4j.int(r.limit),
+      }));
       const records = await graph.read(
         async (tx) => (await tx.run(cypher("api-neighbours"), { requests: params })).records,
         options,

@@ -3,7 +3,7 @@
 // one read transaction — because a single variable-length Cypher pattern enumerates every path and
 // explodes on dense chains, while a breadth-first walk touches each node once and can say exactly
 // where and why it stopped.
-import type { ManagedTransaction } from "neo4j-driver";
+import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { RelationKind as ExtractedRelationKind, TaskStatus } from "../extract/types.ts";
 import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
@@ -11,7 +11,17 @@ import { fetchNodes, type GraphNode, type NodeKind, plain, toGraphNode } from ".
 import { isOverdue, type StatusClaim, statusAsOf, today } from "./queries/status.ts";
 
 export type Direction = "DOWNSTREAM" | "UPSTREAM" | "BOTH";
-export type RelationKind = ExtractedRelationKind | "ASSIGNED_BY" | "PART_OF" | "RESULTED_IN" | "SERVES";
+export type RelationKind =
+  | ExtractedRelationKind
+  | "ASSIGNED_BY"
+  | "PART_OF"
+  | "RESULTED_IN"
+  | "SERVES"
+  // Organisation links: never walked by lineage, but met on `paths`.
+  | "ISSUED_BY"
+  | "LEAD"
+  | "COOPERATES"
+  | "PERFORMED_BY";
 export type TruncationReason = "MAX_DEPTH" | "MAX_NODES" | "BREADTH" | "TIMEOUT";
 
 export const RELATION_KINDS: readonly RelationKind[] = [
@@ -237,7 +247,11 @@ async function walkOneWay(
       truncation.add("TIMEOUT");
       return edges;
     }
-    const result = await tx.run(cypher("lineage-step"), { ...params, frontier, cap: limits.breadth + 1 });
+    const result = await tx.run(cypher("lineage-step"), {
+      ...params,
+      frontier,
+      cap: neo4j.int(limits.breadth + 1),
+    });
     const perParent = new Map<string, number>();
     const next: string[] = [];
     for (const record of result.records) {

@@ -16,17 +16,23 @@ export type DocumentLookup =
   | { status: "AMBIGUOUS"; candidates: GraphNode[] };
 
 /**
- * The citations in `ref`, read as written and, failing that, with symbol-like words in capitals:
+ * The documents `ref` names, read as written and, failing that, with symbol-like words in capitals:
  * people type "36-nq/tw", while documents write symbols in capitals and the parser relies on that.
+ * A reference that starts with its type and number reads like a document header, so the parser's
+ * own-identity answer counts as well as its citations.
  */
 export function readReference(ref: string): DocumentRef[] {
+  const read = (text: string) => {
+    const extraction = extractCitations(text);
+    return [extraction.document, ...extraction.citations].filter((c) => c.symbol);
+  };
   const text = ref.normalize("NFC").trim();
-  const found = extractCitations(text).citations.filter((c) => c.symbol);
+  const found = read(text);
   if (found.length > 0) return found;
   const capitalised = text.replace(/[\p{L}\p{N}]*\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+)+/gu, (w) =>
     w.toUpperCase(),
   );
-  return capitalised === text ? [] : extractCitations(capitalised).citations.filter((c) => c.symbol);
+  return capitalised === text ? [] : read(capitalised);
 }
 
 export async function findDocument(
@@ -51,7 +57,7 @@ export async function findDocument(
   }
   // What else the reference says narrows the candidates, but only when it does not rule them all out:
   // a typed date may be slightly wrong, and a cited document may lack a year in the graph.
-  candidates = narrow(candidates, (c) => refs.some((r) => r.date !== null && sameYear(c, r.date)));
+  candidates = narrow(candidates, (c) => refs.some((r) => sameYear(c, yearOf(r))));
   candidates = narrow(candidates, (c) => refs.some((r) => r.type !== "OTHER" && c.props.type === r.type));
   candidates = narrow(candidates, (c) =>
     refs.some((r) => r.jurisdiction !== null && c.props.jurisdiction === r.jurisdiction),
@@ -67,8 +73,15 @@ function narrow(candidates: GraphNode[], keep: (c: GraphNode) => boolean): Graph
   return kept.length > 0 ? kept : candidates;
 }
 
-function sameYear(node: GraphNode, date: string): boolean {
-  const year =
+/** The year a reference gives: from its date, else from its key (QPPL symbols carry the year). */
+function yearOf(ref: DocumentRef): string | null {
+  const fromKey = ref.key.split("|").pop() ?? "";
+  return ref.date?.slice(0, 4) ?? (/^\d{4}$/.test(fromKey) ? fromKey : null);
+}
+
+function sameYear(node: GraphNode, year: string | null): boolean {
+  if (year === null) return false;
+  const own =
     node.props.year ?? (typeof node.props.issuedOn === "string" ? node.props.issuedOn.slice(0, 4) : null);
-  return year !== null && String(year) === date.slice(0, 4);
+  return own !== null && String(own) === year;
 }

@@ -1,6 +1,7 @@
 // Diacritic-insensitive search (tìm kiếm không dấu): the query is folded the way the ingest folds the
 // indexed twins, cut into words, and rebuilt as a Lucene query from those words only — so no input can
 // reach Lucene's syntax — ranking an exact phrase above all words above any word.
+import neo4j from "neo4j-driver";
 import { fold } from "../../extract/normalise.ts";
 import type { GraphConnection } from "../connection.ts";
 import { cypher } from "./cypher.ts";
@@ -60,7 +61,8 @@ export async function searchNodes(
     .filter((i) => i !== undefined);
   if (indexes.length === 0) return [];
   const records = await graph.read(
-    async (tx) => (await tx.run(cypher("search-nodes"), { indexes, query, cap: MAX_HITS })).records,
+    async (tx) =>
+      (await tx.run(cypher("search-nodes"), { indexes, query, cap: neo4j.int(MAX_HITS) })).records,
     timeoutMs === undefined ? undefined : { timeoutMs },
   );
   const hits: SearchHit[] = [];
