@@ -248,3 +248,63 @@ export function taskFindings(ctx: DocContext, tasks: Task[]): Finding[] {
   }
   return out;
 }
+
+export interface TableTasks {
+  /** Normalised offsets of the table's caption region and the table. */
+  captionStart: number;
+  start: number;
+  /** End of the table's first row, for evidence. */
+  headerEnd: number;
+  tasks: Task[];
+}
+
+/**
+ * The text's counts against the appendix table they summarise: the table a count line names
+ * ("(Chi tiết tại Phụ lục 1)") or the table whose caption holds the line. The table's own rows,
+ * counted by reported status, should give the same numbers.
+ */
+export function appendixMismatch(ctx: DocContext, stats: Stat[], tables: TableTasks[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of stats) {
+    const start = ctx.toNormalised(s.span.start);
+    const end = ctx.toNormalised(s.span.end);
+    const named = /phu luc\s*([ivx]+|\d+)\b/.exec(ctx.folded.slice(end, end + 160))?.[1];
+    const table = tables.find((t) => {
+      if (t.tasks.length === 0) return false;
+      if (start >= t.captionStart && end <= t.start) return true;
+      if (named === undefined) return false;
+      return new RegExp(`phu luc\\s*${named}\\b`).test(ctx.folded.slice(t.captionStart, t.start));
+    });
+    if (table === undefined) continue;
+    const count = (pred: (v: string | undefined) => boolean) =>
+      table.tasks.filter((t) => pred(t.status?.value)).length;
+    const listed: [string, string, number | null | undefined, number][] = [
+      ["giao", "assigned", s.assigned, table.tasks.length],
+      [
+        "hoàn thành",
+        "completed",
+        s.completed,
+        count((v) => v === "COMPLETED_ON_TIME" || v === "COMPLETED_LATE"),
+      ],
+      ["đang thực hiện", "in progress", s.inProgress, count((v) => v === "IN_PROGRESS_ON_TIME")],
+      ["quá hạn", "overdue", s.overdue, count((v) => v === "OVERDUE")],
+    ];
+    // Counts by status are only comparable when the table reports a status for every row.
+    const statuses = table.tasks.every((t) => t.status !== null && t.status.value !== "UNKNOWN");
+    const diffs = listed.filter(
+      ([, , said, counted], i) => said != null && (i === 0 || statuses) && said !== counted,
+    );
+    if (diffs.length === 0) continue;
+    out.push(
+      finding(
+        ctx,
+        "TOTALS_MISMATCH",
+        "WARNING",
+        `Số liệu trong văn bản khác bảng chi tiết: ${diffs.map(([vi, , said, counted]) => `${vi} ${said} (bảng: ${counted})`).join("; ")}.`,
+        `The text's counts disagree with the detail table: ${diffs.map(([, en, said, counted]) => `${en} ${said} (table: ${counted})`).join("; ")}.`,
+        [s.span, ctx.span(table.start, table.headerEnd)],
+      ),
+    );
+  }
+  return out;
+}

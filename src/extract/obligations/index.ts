@@ -16,10 +16,12 @@ import { type ColumnRole, headerRoles, looksLikeHeader } from "./columns.ts";
 import { DocContext as Context, type DocContext } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import {
+  appendixMismatch,
   dateDisagreement,
   finding,
   implementsLater,
   issuerSpelling,
+  type TableTasks,
   taskFindings,
   totalsFindings,
 } from "./findings.ts";
@@ -95,6 +97,7 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
   const statistics: Statistics[] = [];
   const findings: Finding[] = [];
   const statsTables: StatsReading[][] = [];
+  const taskTables: TableTasks[] = [];
   tables.forEach((t, ordinal) => {
     try {
       readTable(t, ordinal);
@@ -133,7 +136,14 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
       statsTables.push(st);
       statistics.push(...st.map((s) => s.stats));
     } else if (roles.includes("content")) {
-      tasks.push(...readTaskTable(ctx, roles, body, tableContext(ctx, t, ordinal), actions));
+      const read = readTaskTable(ctx, roles, body, tableContext(ctx, t, ordinal), actions);
+      taskTables.push({
+        captionStart: t.captionStart,
+        start: t.start,
+        headerEnd: t.rows[0]?.end ?? t.end,
+        tasks: read,
+      });
+      tasks.push(...read);
     } else {
       unreadable(
         ctx,
@@ -157,6 +167,7 @@ export function extractObligations(text: string, cites: CitationExtraction): Obl
   proseMentions(ctx);
   findings.push(
     ...totalsFindings(ctx, statistics, statsTables),
+    ...appendixMismatch(ctx, statistics, taskTables),
     ...implementsLater(ctx),
     ...issuerSpelling(ctx),
     ...dateDisagreement(ctx),

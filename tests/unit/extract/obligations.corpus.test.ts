@@ -174,3 +174,30 @@ describe.skipIf(!existsSync(planFile))("3260-KH/ĐĐQH15: tasks assigned under l
     expect(t?.cooperating).toEqual(["Đảng ủy cơ quan Văn phòng Quốc hội"]);
   });
 });
+
+const reportFile = path.join(shared, "corpus/dang-uy-chinh-phu-bao-cao-thuc-hien-nq-57.md");
+describe.skipIf(!existsSync(reportFile))("402-CV/VPĐU: counts in the text against its appendix", () => {
+  const x = existsSync(reportFile) ? extract(readFileSync(reportFile, "utf8"), reportFile) : null;
+
+  it("reads the Phụ lục 1 tasks with their reported status, assigned by 71/NQ-CP", () => {
+    const tasks = x?.tasks ?? [];
+    expect(tasks).toHaveLength(37);
+    const symbol = (k: string | null) => x?.citations.find((c) => c.key === k)?.symbol;
+    expect(new Set(tasks.map((t) => symbol(t.assignedBy)))).toEqual(new Set(["71/NQ-CP"]));
+    const by = (v: string) => tasks.filter((t) => t.status?.value === v).length;
+    expect([by("COMPLETED_ON_TIME"), by("IN_PROGRESS_ON_TIME"), by("OVERDUE")]).toEqual([21, 14, 2]);
+    for (const t of tasks) expect(t.status?.reportedBy).toBe(x?.document.key);
+  });
+
+  it("reads the counting prose, which adds up (37 = 22 + 13 + 2)", () => {
+    const s = x?.statistics.find((st) => st.assigned === 37);
+    expect(s).toMatchObject({ completed: 22, inProgress: 13, overdue: 2 });
+    expect(x?.findings.some((f) => /37 tasks assigned/.test(f.messageEn))).toBe(false);
+  });
+
+  it("finds that the text's 22 completed / 13 in progress disagree with the table's 21 / 14", () => {
+    const f = x?.findings.find((fi) => fi.kind === "TOTALS_MISMATCH" && /detail table/.test(fi.messageEn));
+    expect(f?.messageEn).toMatch(/completed 22 \(table: 21\); in progress 13 \(table: 14\)/);
+    expect(f?.evidence[1]?.text).toMatch(/NHIỆM VỤ/);
+  });
+});

@@ -145,7 +145,7 @@ describe("the whole pass on arbitrary text", () => {
       "| TT | Chỉ tiêu | Đơn vị | Kết quả |\n|---|---|---|---|\n",
       "| **I** | **Đến năm 2030** | | |\n",
       "1\tXây dựng\tUBND tỉnh\tQuý V/2024\n",
-      "<table><tr><td rowspan=\"3\">x</td></tr><tr></tr></table>",
+      '<table><tr><td rowspan="3">x</td></tr><tr></tr></table>',
       "Tổng số nhiệm vụ được giao: 12; Tổng số nhiệm vụ hoàn thành: 99.\n",
       "có 5 nhiệm vụ; 9 nhiệm vụ hoàn thành\n",
       "Sở Y tế đã cấp 1.2.3 cơ sở, cấp 08 cơ sở.\n",
