@@ -1,4 +1,4 @@
-// `chidao ingest <file|dir…> [--force]`: reads documents into Neo4j, one transaction per file. On a
+// `chidao ingest <file|dir…> [--force] [--concurrency N]`: reads documents into Neo4j, one transaction per file. On a
 // terminal a progress bar; otherwise (CI, pipes, logs) one plain line per file. A summary at the
 // end; the exit code is 1 when any file failed, while every other file still went in.
 import { join } from "node:path";
@@ -6,15 +6,31 @@ import { repoRoot } from "../graph/config.ts";
 import { type GraphConnection, openGraph } from "../graph/connection.ts";
 import { type FileOutcome, ingestPaths } from "../graph/ingest.ts";
 
-const USAGE =
-  "Usage: chidao ingest <file|dir…> [--force]\n  --force  re-ingest files whose checksum is unchanged\n";
+const USAGE = `Usage: chidao ingest <file|dir…> [--force] [--concurrency N]
+  --force          re-ingest files whose checksum is unchanged
+  --concurrency N  files in flight at once (default 2), each in its own transaction
+`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
-  const force = args.includes("--force");
-  const unknown = args.filter((a) => a.startsWith("-") && a !== "--force");
-  const paths = args.filter((a) => !a.startsWith("-"));
-  if (unknown.length || paths.length === 0) {
-    process.stderr.write(unknown.length ? `chidao ingest: unknown option ${unknown[0]}\n${USAGE}` : USAGE);
+  let force = false;
+  let concurrency = 2;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--force") force = true;
+    else if (arg === "--concurrency") {
+      concurrency = Number(args[++i]);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+        process.stderr.write(`chidao ingest: --concurrency needs an integer from 1 to 64\n${USAGE}`);
+        return 2;
+      }
+    } else if (arg.startsWith("-")) {
+      process.stderr.write(`chidao ingest: unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else paths.push(arg);
+  }
+  if (paths.length === 0) {
+    process.stderr.write(USAGE);
     return 2;
   }
   const started = performance.now();
@@ -29,6 +45,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   try {
     const outcomes = await ingestPaths(graph, paths, {
       force,
+      concurrency,
       onStart: (files) => {
         if (tty) drawBar(0, files.length, "");
         else process.stdout.write(`ingesting ${files.length} file(s)\n`);

@@ -27,6 +27,11 @@ export interface FileOutcome {
 export interface IngestOptions {
   /** Re-ingest files whose checksum is unchanged. */
   force?: boolean;
+  /**
+   * Files in flight at once (default 2): extraction is synchronous, so while one file's
+   * transaction waits on Neo4j the next file is being read — each file is still its own transaction.
+   */
+  concurrency?: number;
   /** Called once the file list is known, and after each file. */
   onStart?: (files: string[]) => void;
   onFile?: (outcome: FileOutcome, index: number, total: number) => void;
@@ -67,7 +72,7 @@ export async function ingestFile(graph: GraphConnection, path: string, force = f
   }
 }
 
-/** Ingests files and directories (walked recursively for document files), one file at a time. */
+/** Ingests files and directories (walked recursively for document files), one transaction per file. */
 export async function ingestPaths(
   graph: GraphConnection,
   paths: string[],
@@ -82,11 +87,17 @@ export async function ingestPaths(
     options.onFile?.(failure, outcomes.length, total);
   }
   if (files.length) await ensureRegistry(graph);
-  for (const file of files) {
-    const outcome = await ingestFile(graph, file, options.force);
-    outcomes.push(outcome);
-    options.onFile?.(outcome, outcomes.length, total);
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++] as string;
+      const outcome = await ingestFile(graph, file, options.force);
+      outcomes.push(outcome);
+      options.onFile?.(outcome, outcomes.length, total);
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.concurrency ?? 2, files.length));
+  await Promise.all(Array.from({ length: lanes }, worker));
   return outcomes;
 }
 

@@ -288,7 +288,7 @@ describe("a process killed in the middle of a directory", () => {
 
     const sizes = await Promise.all(files.map(async (f) => (await contribution(f)).length));
     for (const size of sizes) expect([0, whole]).toContain(size);
-    expect(sizes[0]).toBe(whole);
+    expect(sizes.filter((s) => s === whole).length).toBeGreaterThan(0);
     expect(sizes.filter((s) => s === 0).length).toBeGreaterThan(0);
   }, 300_000);
 });
