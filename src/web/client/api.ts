@@ -35,13 +35,27 @@ export interface SearchHit {
   symbol?: string | null;
 }
 
+// Documents are what people look for by number ("nq 36"), but a long action that quotes the number
+// outranks the short document label in full-text scores: ask for documents and for everything in
+// one request, and list the documents first.
 const SEARCH = `query Search($q: String!, $first: Int) {
-  search(query: $q, first: $first) { edges { node { id kind label ... on Document { symbol } } } }
-}`;
+  documents: search(query: $q, kinds: [DOCUMENT], first: $first) { edges { node { ...hit } } }
+  all: search(query: $q, first: $first) { edges { node { ...hit } } }
+}
+fragment hit on Node { id kind label ... on Document { symbol } }`;
 
 export async function search(q: string, first = 8): Promise<SearchHit[]> {
-  const data = await gql<{ search: { edges: { node: SearchHit }[] } }>(SEARCH, { q, first });
-  return data.search.edges.map((e) => e.node);
+  type Hits = { edges: { node: SearchHit }[] };
+  const data = await gql<{ documents: Hits; all: Hits }>(SEARCH, { q, first });
+  const seen = new Set<string>();
+  const docs = data.documents.edges.map((e) => e.node).slice(0, Math.ceil(first / 2));
+  const out: SearchHit[] = [];
+  for (const hit of [...docs, ...data.all.edges.map((e) => e.node)]) {
+    if (seen.has(hit.id)) continue;
+    seen.add(hit.id);
+    out.push(hit);
+  }
+  return out.slice(0, first);
 }
 
 const EVIDENCE = "quote source start end";
@@ -101,7 +115,7 @@ export async function nodeById(id: string): Promise<NodeInfo | null> {
         accountability { taskCount overdueCount plansIssuedCount byStatus { status count }
           plansIssued(first: 50) { edges { node { id label symbol issuedOn } } }
           overdueTasks(first: 50) { edges { node { id label } } } } }
-      ... on Task { ref content status overdue tier deadline { text } product
+      ... on Task { ref content taskStatus: status overdue tier deadline { text } product
         lead { id label } cooperating { id label } assignedBy { id label } ${SOURCES} }
       ... on Action { text actor quantity unit tier performer { id label } ${SOURCES} }
       ... on Target { indicator unit comparator valueText horizon setBy { id label } }

@@ -56,7 +56,7 @@ export function searchBox(initial = ""): HTMLElement {
           " ",
           hit.symbol ? h("strong", {}, hit.symbol) : null,
           hit.symbol ? " — " : null,
-          hit.label,
+          hit.label.length > 140 ? `${hit.label.slice(0, 139)}…` : hit.label,
         );
         li.addEventListener("mousedown", (e) => {
           e.preventDefault(); // keep focus in the input until navigation

@@ -172,7 +172,9 @@ function taskOrActionSection(n: NodeInfo): Node[] {
     return list?.length ? linkList(list) : null;
   };
   const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
-  const overdue = n.overdue === true || n.status === "OVERDUE";
+  // Tasks ask for their status under an alias: a document's `status` is another type (in force…).
+  const status = n.kind === "TASK" ? n.taskStatus : null;
+  const overdue = n.overdue === true || status === "OVERDUE";
   const deadline = n.deadline as { text: string } | null | undefined;
   const message = n.kind === "FINDING" ? str(lang() === "vi" ? n.messageVi : n.messageEn) : null;
   return [
@@ -182,7 +184,7 @@ function taskOrActionSection(n: NodeInfo): Node[] {
     overdue ? h("p", { class: "badge-overdue" }, t("overdue")) : null,
     facts(
       [
-        [t("status"), n.status ? label(String(n.status)) : null],
+        [t("status"), status ? label(String(status)) : null],
         [t("deadline"), deadline?.text ?? null],
         [t("lead"), refs(n.lead)],
         [t("cooperating"), refs(n.cooperating)],
