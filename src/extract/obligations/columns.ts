@@ -54,6 +54,10 @@ export function columnRole(header: string, siblings: string[]): ColumnRole | nul
       "don vi phu trach",
       "co quan phu trach",
       "chu tri thuc hien",
+      "co quan tham muu",
+      "don vi tham muu",
+      "co quan dau moi",
+      "don vi dau moi",
     )
   )
     return "lead";
@@ -89,9 +93,12 @@ export function columnRole(header: string, siblings: string[]): ColumnRole | nul
     )
   )
     return "product";
-  if (/^(ket qua|muc tieu|gia tri|chi tieu|chi tieu ke hoach)$/.test(h)) {
-    return siblings.some((s) => /^(ten )?chi tieu/.test(matchKey(s))) ? "value" : "product";
-  }
+  const indicatorTable = siblings.some((s) => /^(ten )?chi tieu( cu the)?$/.test(matchKey(s)));
+  if (/^(ket qua|muc tieu|gia tri|chi tieu|chi tieu ke hoach)$/.test(h))
+    return indicatorTable ? "value" : "product";
+  // "Kế hoạch năm 2025", "Mục tiêu đến 2030", "Chỉ tiêu giao": the planned value of an indicator.
+  if (indicatorTable && /^(ke hoach|muc tieu|chi tieu giao|chi tieu nam|nam \d{4}|den nam|giai doan)/.test(h))
+    return "value";
   if (/^don vi( tinh)?$/.test(h) || has(h, "don vi tinh", "dvt")) return "unit";
   if (has(h, "noi dung", "ten nhiem vu", "nhiem vu", "cong viec", "ten de an", "ten van ban", "giai phap"))
     return "content";

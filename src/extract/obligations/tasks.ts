@@ -1,6 +1,7 @@
 // Tasks from tables. Columns by header meaning (columns.ts); section rows ("I", "Quý II/2024")
 // give context; rows without a number continue the task above; placeholder rows ("1 | 0",
 // "Không") are not tasks. Irregular tables produce warnings, never exceptions.
+import { fold } from "../normalise.ts";
 import { matchKey } from "../organisations/index.ts";
 import type { Action, Deadline, DocumentType, Task, TaskStatus } from "../types.ts";
 import { actionsFromCell, docKeys } from "./actions.ts";
@@ -222,6 +223,12 @@ function finish(
   const progressText = text(ctx, progress);
   if (status === null && progressText !== "") status = parseStatus(progressText, true);
   if (status === null) status = tc.status;
+  // "Chưa hoàn thành" says only that it is not done: late if its deadline has passed.
+  if (status === "UNKNOWN" && /chua hoan thanh/.test(fold(statusText))) {
+    const late =
+      deadline?.to != null && ctx.date !== null && deadline.to.slice(0, ctx.date.length) < ctx.date;
+    status = late ? "OVERDUE" : "IN_PROGRESS_ON_TIME";
+  }
   const reportLike = ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER";
   if (status === null && reportLike && progressText !== "" && !PLACEHOLDER.test(progressText)) {
     const late = deadline?.to != null && ctx.date !== null && deadline.to < ctx.date;

@@ -167,3 +167,31 @@ describe("the whole pass on arbitrary text", () => {
     );
   });
 });
+
+describe("other provinces' table shapes", () => {
+  it("reads 'Cơ quan tham mưu', 'Tiến độ thực hiện' and 'Chưa hoàn thành' against the deadline", () => {
+    const t = [
+      "TT\tNhiệm vụ, giải pháp\tCơ quan tham mưu\tThời gian hoàn thành\tTiến độ thực hiện",
+      "1\tBan hành quy chế phối hợp\tVăn phòng UBND tỉnh\tTháng 3/2024\tChưa hoàn thành",
+      "2\tSố hoá hồ sơ\tSở Nội vụ\tQuý IV/2024\tChưa hoàn thành",
+      "3\tRà soát thủ tục\tSở Tư pháp\t6/2024\tĐã hoàn thành",
+    ].join("\n");
+    const x = extractObligations(t, cites("REPORT", "gia-lai", "2024-06-15"));
+    expect(x.tasks.map((k) => [k.leadKeys[0], k.status?.value])).toEqual([
+      ["org:gia-lai:vp-ubnd", "OVERDUE"],
+      ["org:gia-lai:snv", "IN_PROGRESS_ON_TIME"],
+      ["org:gia-lai:stp", "COMPLETED_ON_TIME"],
+    ]);
+    expect(x.tasks.every((k) => k.status?.reportedOn === "2024-06-15")).toBe(true);
+  });
+
+  it("reads a targets table whose value column is 'Kế hoạch năm 2025'", () => {
+    const t = [
+      "| STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2025 |",
+      "|---|---|---|---|",
+      "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | ≥ 60 |",
+    ].join("\n");
+    const x = extractObligations(t, cites());
+    expect(x.targets[0]).toMatchObject({ unit: "%", comparator: "≥", value: 60 });
+  });
+});
