@@ -27,7 +27,8 @@ const KINDS = CUE_PARTS.map(([k]) => k);
 const CUE_GROUPS = CUE_PARTS.map(([, p]) => `(${p})`).join("|");
 
 // Between the end of a document's description and the next document: connector, cue, filler.
-const CONNECTOR = String.raw`[\s,"“”'(*:]*(?:(?:ve viec|ve|de|nham|theo)\s+)?`;
+// An issuer the issuer reader did not know ("của Thanh tra tinh") may sit between description and cue.
+const CONNECTOR = String.raw`[\s,"“”'(*:]*(?:cua [^,;.\n"“”]{2,50}?\s+)?(?:(?:ve viec|ve|de|nham|theo)\s+)?`;
 const FILLER = String.raw`(?:\s+(?:co hieu qua|day du|cac noi dung cua|noi dung|cac|cua))*`;
 const BETWEEN = new RegExp(String.raw`^${CONNECTOR}(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
 
@@ -64,6 +65,10 @@ export function isListJoin(gap: string): boolean {
 
 // Clause-initial cues: at the start of a sentence, line or list item.
 const BULLET = String.raw`^[\s\-*+•·.)(0-9]*(?:[a-zđ]\)\s*)?`;
+// "Thực hiện yêu cầu (của UBND tỉnh) tại Văn bản số …": a request answered rather than a directive implemented.
+const CLAUSE_REQUEST = new RegExp(
+  String.raw`${BULLET}((?:thuc hien|theo) (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?)\s*$`,
+);
 const CLAUSE_IMPLEMENT = new RegExp(
   String.raw`${BULLET}(${IMPLEMENT})(?:\s+(?:co hieu qua|cac noi dung cua|noi dung))?\s*$`,
 );
@@ -74,7 +79,11 @@ const CLAUSE_PROPOSAL = new RegExp(
 const REPORT_END =
   /(bao cao (?:so ket |tong ket |danh gia )?(?:ket qua )?(?:tinh hinh )?(?:trien khai )?(?:thuc hien )?)$/;
 
-export type ClauseCue = { kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY"; start: number; end: number };
+export type ClauseCue = {
+  kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY" | "RESPONDS_TO";
+  start: number;
+  end: number;
+};
 
 /** A cue that opens the clause and governs the document right after it. */
 export function clauseCue(gap: string): ClauseCue | null {
@@ -82,6 +91,7 @@ export function clauseCue(gap: string): ClauseCue | null {
   for (const [re, kind] of [
     [CLAUSE_BASIS, "BASED_ON"],
     [CLAUSE_PROPOSAL, "PROPOSED_BY"],
+    [CLAUSE_REQUEST, "RESPONDS_TO"],
     [CLAUSE_IMPLEMENT, "IMPLEMENTS"],
   ] as const) {
     const m = re.exec(gap);

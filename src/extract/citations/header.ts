@@ -29,8 +29,10 @@ export interface Header {
 }
 
 const HEADER_LIMIT = 3000;
+// "Số:" followed by a number, a blank placeholder or the end of the line; "SỞ TÀI CHÍNH" folds to "so" too.
 const NUMBER_LINE =
-  /(?:^|\n)[ \t>#*]*(?:(?:cong van|nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|ket luan|to trinh)\s+)?so\s*:?[ \t]*/g;
+  /(?:^|\n)[ \t>#*]*(?:(?:cong van|nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|ket luan|to trinh)\s+)?so\s*:?[ \t]*(?=[\d./…_-]|\s*\n)/g;
+/(?:^|\n)[ \t>#*]*(?:(?:cong van|nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|ket luan|to trinh)\s+)?so\s*:?[ \t]*/g;
 const BLANK_ADMIN = /^[.…_ \t]*\/\s*([a-z][a-z0-9&]{0,15})(?:-([a-z][a-z0-9&]{0,15}))?/;
 const BLANK_PARTY = /^[.…_ \t]*-\s*([a-z]{1,4})\s*\/\s*([a-z][a-z0-9&]{0,15})/;
 const SKIP_LINE = /^(?:cong hoa xa hoi|doc lap|dang cong san viet nam|so\b|v\/v|kinh gui|\*|-+$)/;
@@ -147,14 +149,13 @@ export function readHeader(folded: string, plain: string): Header {
     const cut = line.folded.search(/cong hoa xa hoi|dang cong san viet nam/);
     const folded = cut > 0 ? line.folded.slice(0, cut).trim() : line.folded;
     if (folded === "") continue;
+    // "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "UBND TỈNH QUẢNG TRỊ", "TỈNH ĐIỆN BIÊN": the province of a local issuer.
+    const prov = /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded);
+    if (prov && h.province === null)
+      h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
     const i = issuerAt(line.folded, line.plain, 0);
     if (i) {
       issuerLines.push(i);
-      const prov = /(?:^|\s)(tinh|thanh pho)\s+(.+)$/.exec(folded);
-      if (prov && !i.national)
-        h.province = titleCase(
-          line.plain.slice(prov.index + prov[0].length - (prov[2] as string).length, folded.length),
-        );
       subunit = null;
     } else if (/^(van phong|ban [a-z ]+|so [a-z ]+|vu [a-z ]+|cuc [a-z ]+)$/.test(folded)) {
       subunit = line.plain.slice(0, folded.length);

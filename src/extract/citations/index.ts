@@ -252,6 +252,15 @@ export function extractCitations(text: string): CitationExtraction {
       preambleEnd: Math.max(h.end, h.titleEnd) + PREAMBLE,
     }),
   ];
+  // A resolution or decision that issues an attachment implementing X implements X itself
+  // ("Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW").
+  const attached = new Set(
+    pending.filter((r) => r.to === "SELF" && r.kind === "ISSUED_WITH").map((r) => r.from),
+  );
+  for (const r of [...pending]) {
+    if (r.kind === "IMPLEMENTS" && r.from !== "SELF" && attached.has(r.from))
+      pending.push({ ...r, from: "SELF", confidence: 0.8 });
+  }
   const toOrig = (o: number) => v.norm.toOriginal(o);
   const span = (start: number, end: number): Span => {
     const s = toOrig(start);

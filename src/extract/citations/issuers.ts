@@ -70,6 +70,12 @@ const RULES: Rule[] = [
   [/^(?:ban|uy ban|van phong) ([a-z ]{2,24}?) ?(tinh|thanh) uy\b/, (_m, p) => squash(p), false],
   [/^(tinh|thanh) uy\b/, committee, false],
   [/^(?:dang uy|dang doan) [a-z ]{2,30}?(?=[,;.(]| ve | ngay | tai |$)/, (_m, p) => squash(p), false],
+  [/^thanh tra (tinh|thanh pho)\b/, (m) => `Thanh tra ${LEVEL[m[1] as string]}`, false],
+  [
+    new RegExp(String.raw`^van phong (?:${UBND}|${HDND}) (${LEVELS})\b`),
+    (m) => `Văn phòng UBND ${LEVEL[m[1] as string]}`,
+    false,
+  ],
   [
     new RegExp(String.raw`^chu tich ${UBND} (${LEVELS})\b`),
     (m) => `Chủ tịch UBND ${LEVEL[m[1] as string]}`,
@@ -130,6 +136,13 @@ function namedBodies(): [string, string, boolean][] {
 }
 const BODIES = namedBodies();
 
+// Syllables that start prose, not a place, when a title is written in capitals ("… TỈNH ỦY THỰC HIỆN …").
+const NOT_PLACE = new Set(
+  "thuc hien trien khai ve viec ke hoach nghi quyet chuong trinh ban hanh tren dia giai doan cua va tai theo so ngay thang bao cao quyet dinh".split(
+    " ",
+  ),
+);
+
 /** Capitalised words after a local issuer: a place name of at least two syllables ("Quảng Trị"). */
 const PLACE_RE = /^\s+(?:(?:tinh|thanh pho)\s+)?((?:[^\s,;.()]+)(?:\s+[^\s,;.()]+){1,3})/;
 
@@ -142,7 +155,7 @@ function placeAfter(folded: string, plain: string, at: number): { place: string;
   const caps: string[] = [];
   let len = 0;
   for (const w of words) {
-    if (w === "" || !isUpperAt(w, 0)) break;
+    if (w === "" || !isUpperAt(w, 0) || NOT_PLACE.has(fold(w))) break;
     caps.push(w);
     len += (caps.length > 1 ? 1 : 0) + w.length;
   }
@@ -174,6 +187,20 @@ export function issuerAt(folded: string, plain: string, at: number): IssuerMatch
       if (national) return { name: canonical, national, place: null, end };
       const p = placeAfter(folded, plain, end);
       return { name: canonical, national, place: p?.place ?? null, end: p?.end ?? end };
+    }
+  }
+  // "Sở KHCN", "Bộ TC": a body named by the abbreviation its symbols use (S…/B… codes).
+  const abbr = /^(so|bo) ([a-z&]{2,8})\b/.exec(window);
+  if (abbr) {
+    const letters = plain.slice(at + (abbr[1] as string).length + 1, at + abbr[0].length);
+    if (letters === letters.toUpperCase()) {
+      const code = issuerOfCode(`${abbr[1] === "so" ? "S" : "B"}${letters.replace(/&/g, "")}`);
+      if (code) {
+        const end = at + abbr[0].length;
+        if (code.national) return { name: code.name, national: true, place: null, end };
+        const p = placeAfter(folded, plain, end);
+        return { name: code.name, national: false, place: p?.place ?? null, end: p?.end ?? end };
+      }
     }
   }
   const lead = /^(?:bo truong|giam doc|thu truong) /.exec(window);

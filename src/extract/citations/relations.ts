@@ -103,6 +103,11 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       if (cc) {
         const cueStart = cs + cc.start;
         const cueEnd = cs + cc.end;
+        if (cc.kind === "RESPONDS_TO") {
+          const kind = REQUESTS.has(m.type) || reporting ? "RESPONDS_TO" : "IMPLEMENTS";
+          add({ from: "SELF", to: m, kind, cueStart, cueEnd, confidence: 0.85 });
+          continue;
+        }
         if (cc.kind !== "IMPLEMENTS") {
           add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.95 });
           continue;

@@ -7,12 +7,12 @@ import { canonicalSegment, issuerOfCode, isTypeCode, PARTY_ISSUER_HINT, typeOfCo
 import { isUpperAt } from "./view.ts";
 
 const SEG = "[a-z][a-z0-9&]{0,15}";
-const ISS = `${SEG}(?:-${SEG}){0,5}`;
+const ISS = `${SEG}(?:[ \\t]?-[ \\t]?${SEG}){0,5}`;
 const SYMBOL_RE = new RegExp(
   String.raw`(?:` +
-    String.raw`(\d{1,5})[ \t]?/[ \t]?((?:19|20)\d{2})[ \t]?/[ \t]?(${ISS})` +
-    String.raw`|(\d{1,5})[ \t]?-[ \t]?([a-z]{1,4})[ \t]?/[ \t]?(${ISS})` +
-    String.raw`|(\d{1,5}[a-z]?)[ \t]?/[ \t]?(${ISS})` +
+    String.raw`(\d{1,5})\s?/\s?((?:19|20)\d{2})\s?/\s?(${ISS})` +
+    String.raw`|(\d{1,5})\s?-\s?([a-z]{1,4})\s?/\s?(${ISS})` +
+    String.raw`|(\d{1,5}[a-z]?)\s?/\s?(${ISS})` +
     `)(?![a-z0-9&/])`,
   "g",
 );
@@ -39,12 +39,28 @@ export interface RawSymbol {
 function segmentsAt(plain: string, start: number, written: string): string[] {
   const out: string[] = [];
   let offset = start;
-  for (const part of written.split("-")) {
-    if (!isUpperAt(plain, offset)) break;
-    out.push(plain.slice(offset, offset + part.length));
-    offset += part.length + 1;
+  for (const m of written.matchAll(/([^\s-]+)(\s?-\s?)?/g)) {
+    const part = m[1] as string;
+    const at = start + (m.index as number);
+    if (!isUpperAt(plain, at)) break;
+    const seg = plain.slice(at, at + part.length);
+    // After a spaced hyphen ("NĐ - CP") only a code in capitals continues the symbol, not prose.
+    if (out.length > 0 && /\s/.test(plain.slice(offset, at)) && seg !== seg.toUpperCase()) break;
+    out.push(seg);
+    offset = at + part.length;
   }
   return out;
+}
+
+/** Offset just after the `count`-th segment of `written` (which starts at `start`). */
+function segmentsEnd(written: string, start: number, count: number): number {
+  let end = start;
+  let n = 0;
+  for (const m of written.matchAll(/[^\s-]+/g)) {
+    if (n++ === count) break;
+    end = start + (m.index as number) + m[0].length;
+  }
+  return end;
 }
 
 function padNumber(n: string): string {
@@ -78,9 +94,11 @@ function build(
   restStart: number,
   restWritten: string,
 ): RawSymbol | null {
+  // Numbers run from 01: "0/…" is not a document number.
+  if (/^0+[a-z]?$/.test(number)) return null;
   const segs = segmentsAt(plain, restStart, restWritten).map(canonicalSegment);
   const warnings: string[] = [];
-  let cut = segs.length === 0 ? -1 : restStart + segs.join("-").length;
+  let cut = segs.length === 0 ? -1 : segmentsEnd(restWritten, restStart, segs.length);
   if (party) {
     if (typePart === null || segs.length === 0 || !isUpperAt(plain, typeStart)) return null;
     const typeCode = canonicalSegment(plain.slice(typeStart, typeStart + typePart.length));
@@ -103,8 +121,12 @@ function build(
   if (isTypeCode(segs[0] as string) && segs.length > 1) {
     typeCode = segs[0] as string;
     issuers = segs.slice(1);
-  } else if (segs.length === 1 && isTypeCode(segs[0] as string) && year === null) {
-    // "12/KH" alone is not a symbol we can identify; keep it out rather than guess.
+  } else if (
+    segs.length === 1 &&
+    year === null &&
+    (isTypeCode(segs[0] as string) || issuerOfCode(segs[0] as string) === null)
+  ) {
+    // "12/KH" or "3/T" alone is not a symbol we can identify; an agency code alone ("15/UBND") is.
     return null;
   }
   // "193/2025/NQ-QH15" is written for the official "193/2025/QH15".
@@ -182,7 +204,7 @@ export function findSymbols(folded: string, plain: string): RawSymbol[] {
       s = build(plain, start, end, m[1], m[2] as string, false, -1, null, restStart, tail);
     else if (m[4] !== undefined) {
       const dash = m[0].indexOf("-");
-      const typeStart = start + dash + 1 + (m[0][dash + 1] === " " || m[0][dash + 1] === "\t" ? 1 : 0);
+      const typeStart = start + dash + 1 + (/\s/.test(m[0][dash + 1] ?? "") ? 1 : 0);
       s = build(plain, start, end, m[4], null, true, typeStart, m[5] as string, restStart, tail);
     } else s = build(plain, start, end, m[7] as string, null, false, -1, null, restStart, tail);
     if (s !== null) out.push(s);
