@@ -387,6 +387,8 @@ function paragraphs(text: string): Piece[] {
 
 /** "cấp chứng chỉ … cho 02 cá nhân, cấp Giấy phép … cho 08 cơ sở" is two counted actions. */
 function splitCounted(text: string, p: Piece): Piece[] {
+  // Two counts need two numbers; most clauses have fewer.
+  if (!/\d\D+\d/.test(text.slice(p.start, p.end))) return [p];
   const out: Piece[] = [];
   let s = p.start;
   const slice = text.slice(p.start, p.end);

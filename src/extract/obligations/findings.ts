@@ -138,7 +138,7 @@ const TYPE_CODES = "BC|KH|QĐ|QD|NQ|CT|KL|TB|CTr|TTr|HD|QC|QyĐ|ĐA|PA|DA|BB|CV|
  * that stands for the same registry code, when more than one spelling occurs.
  */
 export function issuerSpelling(ctx: DocContext): Finding[] {
-  const re = new RegExp(`(?:\\d+[a-z]?)?\\s*/\\s*(?:${TYPE_CODES})-([A-ZĐ][A-ZĐ&]{3,})(?![A-Za-zĐđ])`, "gu");
+  const re = new RegExp(`/\\s*(?:${TYPE_CODES})-([A-ZĐ][A-ZĐ&]{3,})(?![A-Za-zĐđ])`, "gu");
   const byCode = new Map<string, Map<string, Span[]>>();
   for (const m of ctx.text.matchAll(re)) {
     const written = m[1] as string;

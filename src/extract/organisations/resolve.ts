@@ -34,7 +34,6 @@ export interface ResolvedOrganisation {
 interface Index {
   central: Map<string, RegistryOrganisation[]>;
   roles: Map<string, string>;
-  roleKeys: string[];
   /** Province name variants (match keys) → slug. */
   places: Map<string, string>;
   byKey: Map<string, RegistryOrganisation>;
@@ -81,8 +80,7 @@ function buildIndex(): Index {
     list.push(u);
     unitsBySlug.set(u.slug, list);
   }
-  const roleKeys = [...roles.keys()].sort((a, b) => b.length - a.length);
-  return { central, roles, roleKeys, places, byKey, unitsBySlug, codes };
+  return { central, roles, places, byKey, unitsBySlug, codes };
 }
 
 function idx(): Index {
@@ -206,7 +204,7 @@ export function resolveRegistered(mention: string, ctx: ResolutionContext): Regi
 const resolved = new Map<string, RegistryOrganisation | null>();
 
 function resolveUncached(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
-  const { central, roles, roleKeys } = idx();
+  const { central, roles } = idx();
   let k = matchKey(mention)
     .replace(/^(cac dong chi|dong chi|lanh dao|to dang o thuong truc)\s+/, "")
     .replace(/\s+(de b c|de phoi hop|de bao cao)$/, "");
@@ -241,10 +239,6 @@ function resolveUncached(mention: string, ctx: ResolutionContext): RegistryOrgan
   k = k.replace(/^(bo truong|thu truong|giam doc|chanh van phong|truong ban)\s+/, "");
   const titled = central.get(k) ?? undefined;
   if (titled !== undefined) return pick(titled, ctx.date) ?? null;
-  for (const rk of roleKeys) {
-    if (rk.length >= 6 && k === rk)
-      return roleOrg(roles.get(rk) as string, ctx.jurisdiction, ctx.date) ?? null;
-  }
   return null;
 }
 
