@@ -9,7 +9,7 @@ import { isUpperAt } from "./view.ts";
 const SEG = "[a-z][a-z0-9&]{0,15}";
 const ISS = `${SEG}(?:[ \\t]?-[ \\t]?${SEG}){0,5}`;
 const SYMBOL_RE = new RegExp(
-  String.raw`(?:` +
+  "(?:" +
     String.raw`(\d{1,5})\s?/\s?((?:19|20)\d{2})\s?/\s?(${ISS})` +
     String.raw`|(\d{1,5})\s?-\s?([a-z]{1,4})\s?/\s?(${ISS})` +
     String.raw`|(\d{1,5}[a-z]?)\s?/\s?(${ISS})` +

@@ -12,7 +12,20 @@ export interface TextView {
 export function viewOf(original: string): TextView {
   const norm = normalise(original);
   const plain = blankDecoration(norm.text);
-  return { original, norm, plain, folded: fold(plain) };
+  return { original, norm, plain, folded: unwrapLines(fold(plain), plain) };
+}
+
+/**
+ * Text wrapped mid-sentence ("Thực hiện Công\nvăn số 400/UBND-KT") breaks phrases that the readers
+ * match word by word. A line break followed by a lower-case letter, after anything but the end of a
+ * sentence or clause, is a soft wrap: the folded text reads it as a space. Same length, same offsets.
+ */
+function unwrapLines(folded: string, plain: string): string {
+  return folded.replace(/\n(?=[a-z])/g, (nl, at: number) => {
+    const next = plain[at + 1] as string;
+    const prev = plain[at - 1] ?? "\n";
+    return next !== next.toUpperCase() && !/[\n.:;]/.test(prev) ? " " : nl;
+  });
 }
 
 /** True when the character at `i` of `plain` is an upper-case letter. */
