@@ -130,6 +130,7 @@ interface LineageNode {
   id: string;
   kind: string;
   label: string;
+  ref?: string | null;
   tier?: string | null;
   symbol?: string | null;
   issuedOn?: string | null;
@@ -139,7 +140,7 @@ interface LineageNode {
 
 const LINEAGE_NODE = `id kind label
   ... on Document { symbol issuedOn tier }
-  ... on Task { status overdue tier }
+  ... on Task { ref status overdue tier }
   ... on Action { tier }
   ... on Organisation { tier }`;
 
@@ -158,7 +159,8 @@ function toChainNode(n: LineageNode, depth?: number, path?: string[]): ChainNode
     kind: n.kind,
     label: n.label,
     tier: n.tier ?? null,
-    symbol: n.symbol ?? null,
+    // A task's own id in its table ("Nhiệm vụ số 74") is how people name it, like a document's symbol.
+    symbol: n.symbol ?? n.ref ?? null,
     date: n.issuedOn ?? null,
     status: n.status ?? null,
     overdue: n.overdue ?? null,

@@ -126,7 +126,7 @@ function rowsMarkup(l: Layout, from: number, to: number, evidence: EdgeEvidence[
     boxes.push(
       `<a href="${esc(nodeHref(c.data.id))}" class="node" data-id="${esc(c.data.id)}"><title>${esc(`${head}: ${c.data.label}`)}</title>` +
         `<rect x="${cx}" y="${cyTop}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="${late ? OVERDUE_FILL : fill}" stroke="${late ? RED : stroke}" stroke-width="${late ? 2.5 : 1.5}"/>` +
-        `<text x="${cx + 8}" y="${cyTop + 17}" fill="${TEXT}" font-weight="600">${esc(short(`${head} — ${c.data.label}`, 31))}</text>` +
+        `<text x="${cx + 8}" y="${cyTop + 17}" fill="${TEXT}" font-weight="600">${esc(short(c.data.symbol && c.data.label.includes(c.data.symbol) ? c.data.label : `${head} — ${c.data.label}`, 31))}</text>` +
         `<text x="${cx + 8}" y="${cyTop + 33}" fill="${late ? RED : MUTED}" font-size="11">${esc(short(sub || label(c.data.tier ?? null), 38))}</text></a>`,
     );
   }

@@ -60,7 +60,7 @@ function item(node: ChainNode, posinset: number, setsize: number): HTMLElement {
   if (node.daysAfterParent !== null)
     facts.push(h("span", { class: "days" }, `+${node.daysAfterParent} ${t("days")}`));
   if (d.date) facts.push(h("span", { class: "date" }, d.date));
-  const name = d.symbol ? `${d.symbol} — ${d.label}` : d.label;
+  const name = d.symbol && !d.label.includes(d.symbol) ? `${d.symbol} — ${d.label}` : d.label;
   li.append(
     h(
       "div",

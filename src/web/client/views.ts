@@ -101,19 +101,29 @@ function facts(
 }
 
 function readIn(evidence: Evidence[]): HTMLElement {
+  // The same sentence read at several places of one file is listed once, with all its positions.
+  const groups = new Map<string, { e: Evidence; at: string[] }>();
+  for (const e of evidence) {
+    const key = `${e.source}\u0000${e.quote}`;
+    const at = e.start === null || e.start === undefined ? null : `${e.start}–${e.end ?? ""}`;
+    const g = groups.get(key) ?? { e, at: [] };
+    if (at) g.at.push(at);
+    groups.set(key, g);
+  }
   return h(
     "section",
     { class: "read-in", "aria-labelledby": "read-in" },
     h("h2", { id: "read-in" }, t("readIn")),
-    evidence.length
+    groups.size
       ? h(
           "ul",
           {},
-          ...evidence.map((e) =>
+          ...[...groups.values()].map(({ e, at }) =>
             h(
               "li",
               {},
               h("code", { class: "evidence-source" }, e.source ?? "—"),
+              at.length ? h("span", { class: "muted" }, ` · ${t("position")} ${at.join(", ")}`) : null,
               h("blockquote", { lang: "vi", class: "quote" }, e.quote ?? "—"),
             ),
           ),
