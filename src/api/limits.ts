@@ -99,6 +99,12 @@ export function limitsPlugin(limits: Limits = DEFAULT_LIMITS): ApolloServerPlugi
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
+          if (operation.operation === "mutation" && !schema.getMutationType()) {
+            throw requestError(
+              "BAD_USER_INPUT",
+              "This server is read-only: mutations exist only when CHIDAO_API_KEY is set.",
+            );
+          }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions)
             if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;

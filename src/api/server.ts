@@ -83,8 +83,6 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
   await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (await graphiqlRoute(req, res)) return;
-
     const body = await readBody(req);
     if (body === tooLarge) return sendText(res, 413, "Request body larger than 1 MB");
     let parsed: unknown = body;
@@ -121,7 +119,7 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
 
   const httpServer = http.createServer((req, res) => {
     void (async () => {
-      for (const route of routes) {
+      for (const route of [graphiqlRoute, ...routes]) {
         if (await route(req, res)) return;
       }
       const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
