@@ -283,7 +283,8 @@ export function readTaskTable(
   let section: string | null = null;
   let sectionDeadline: Deadline | null = null;
   const width = roles.length;
-  for (const row of bodyRows) {
+  for (let ri = 0; ri < bodyRows.length; ri++) {
+    const row = bodyRows[ri] as Row;
     const cells = row.cells;
     if (cells.every((c) => c.text === "")) continue;
     if (cells.length > width && cells.slice(width).some((c) => c.text !== "")) {
@@ -302,7 +303,11 @@ export function readTaskTable(
     );
     const idClean = id.replace(/[*.:)\s]+$/g, "").replace(/^\*+/, "");
     const boldOnly = cells.filter((c) => c.text !== "").every((c) => c.bold);
+    // "1 | Nhóm nhiệm vụ …" with nothing else, followed by "1.1", "1.2": a group, not a task.
+    const nextId = idCol >= 0 ? (bodyRows[ri + 1]?.cells[idCol]?.text ?? "").replace(/[*.:)\s]+$/g, "") : "";
+    const isGroup = /^\d+$/.test(idClean) && others.length === 0 && nextId.startsWith(`${idClean}.`);
     const isSection =
+      isGroup ||
       (idClean !== "" && SECTION_ID.test(idClean) && !/^\d/.test(idClean)) ||
       (idClean === "" && others.length === 0 && contentCell?.bold === true && boldOnly);
     if (isSection) {

@@ -195,3 +195,20 @@ describe("other provinces' table shapes", () => {
     expect(x.targets[0]).toMatchObject({ unit: "%", comparator: "≥", value: 60 });
   });
 });
+
+describe("numbered groups", () => {
+  it("reads '1 | group' followed by '1.1', '1.2' as a section, not a task without lead", () => {
+    const t = [
+      "STT\tNội dung\tĐơn vị chủ trì\tThời hạn",
+      "1\tNhóm nhiệm vụ về chuyển đổi số\t\t",
+      "1.1\tXây dựng kho dữ liệu\tSở Khoa học và Công nghệ\t2025",
+      "1.2\tĐào tạo kỹ năng số\tSở Nội vụ\t2025",
+    ].join("\n");
+    const x = extractObligations(t, cites());
+    expect(x.tasks.map((k) => [k.ref, k.section])).toEqual([
+      ["1.1", "1 Nhóm nhiệm vụ về chuyển đổi số"],
+      ["1.2", "1 Nhóm nhiệm vụ về chuyển đổi số"],
+    ]);
+    expect(x.findings.filter((f) => f.kind === "TASK_WITHOUT_LEAD")).toEqual([]);
+  });
+});
