@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { GenerateOptions } from "../../src/generate/index.ts";
 import type { TruthRecord } from "../../src/generate/truth.ts";
-import { MANIFEST_FILE, type Manifest, readTruth, writeCorpus } from "../../src/generate/write.ts";
+import { GENERATOR_VERSION, MANIFEST_FILE, type Manifest, readTruth, writeCorpus } from "../../src/generate/write.ts";
 import { benchOut } from "./neo4j.ts";
 
 export interface BenchCorpus {

@@ -25,18 +25,28 @@ export interface HeaderParts {
 
 export function header(c: Composer, parts: HeaderParts): string {
   const f = c.format;
-  const lines: string[] = [];
   const motto = parts.party
     ? ["ĐẢNG CỘNG SẢN VIỆT NAM"]
     : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
+  const symbol = writtenSymbol(c.self.symbol, c.style);
+  const number = parts.party && c.rng.chance(0.6) ? `Số ${symbol}` : `Số: ${symbol}`;
+  const dateLine = `${parts.place}, ${headerDate(c.self.date)}`;
+  const title = [heading(f, 1, parts.typeTitle), heading(f, 2, parts.subject)];
+  if (f === "txt" && c.rng.chance(0.5)) {
+    // The two-column header table of a Word file, pasted as text: left and right cells on one line.
+    const left = [...parts.organ, ...(parts.party ? ["*"] : [])];
+    const right = motto;
+    const rows = Array.from({ length: Math.max(left.length, right.length) }, (_, i) =>
+      `${left[i] ?? ""}\t${right[i] ?? ""}`.trimEnd(),
+    );
+    rows.push(`${number}\t${dateLine}`);
+    return [rows.join("\n"), ...title].join("\n\n");
+  }
+  const lines: string[] = [];
   lines.push(parts.organ.map((l) => bold(f, l)).join(f === "md" ? "  \n" : "\n"));
   if (parts.party) lines.push("*");
   lines.push(motto.map((l) => bold(f, l)).join(f === "md" ? "  \n" : "\n"));
-  const symbol = writtenSymbol(c.self.symbol, c.style);
-  lines.push(parts.party && c.rng.chance(0.6) ? `Số ${symbol}` : `Số: ${symbol}`);
-  lines.push(`${parts.place}, ${headerDate(c.self.date)}`);
-  lines.push(heading(f, 1, parts.typeTitle));
-  lines.push(heading(f, 2, parts.subject));
+  lines.push(number, dateLine, ...title);
   return lines.join("\n\n");
 }
 

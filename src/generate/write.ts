@@ -7,7 +7,7 @@ import { type GenerateOptions, generateCorpus } from "./corpus.ts";
 
 export interface Manifest {
   generator: "chidao-generate";
-  version: 1;
+  version: number;
   options: GenerateOptions;
   documents: number;
   /** Tasks assigned by plans and programmes (report rows observing them are not counted again). */
@@ -21,6 +21,8 @@ export interface Manifest {
 }
 
 export const TRUTH_FILE = "ground-truth.jsonl";
+/** Bumped whenever the same options would produce different files, so saved corpora are regenerated. */
+export const GENERATOR_VERSION = 2;
 export const MANIFEST_FILE = "manifest.json";
 
 export function writeCorpus(
@@ -36,7 +38,7 @@ export function writeCorpus(
   const made = new Set<string>();
   const manifest: Manifest = {
     generator: "chidao-generate",
-    version: 1,
+    version: GENERATOR_VERSION,
     options,
     documents: 0,
     tasks: 0,
