@@ -138,7 +138,11 @@ const TYPE_CODES = "BC|KH|QĐ|QD|NQ|CT|KL|TB|CTr|TTr|HD|QC|QyĐ|ĐA|PA|DA|BB|CV|
  * that stands for the same registry code, when more than one spelling occurs.
  */
 export function issuerSpelling(ctx: DocContext): Finding[] {
-  const re = new RegExp(`/\\s*(?:${TYPE_CODES})-([A-ZĐ][A-ZĐ&]{3,})(?![A-Za-zĐđ])`, "gu");
+  // State symbols put the issuer after "/TYPE-", Party symbols after "-TYPE/".
+  const re = new RegExp(
+    `(?:/\\s*(?:${TYPE_CODES})-|\\d-\\s*(?:${TYPE_CODES})\\s*/\\s*)([A-ZĐ][A-ZĐ&]{3,})(?![A-Za-zĐđ])`,
+    "gu",
+  );
   const byCode = new Map<string, Map<string, Span[]>>();
   for (const m of ctx.text.matchAll(re)) {
     const written = m[1] as string;
@@ -156,11 +160,13 @@ export function issuerSpelling(ctx: DocContext): Finding[] {
     if (variants.length < 2 && wrong.length === 0) continue;
     const owner = resolveRegistered(code, ctx.resolution);
     const who = owner?.name ?? code;
+    // Only diacritics dropped (BCSD for BCSĐ) is a typing habit; other letters are an error.
+    const onlyDiacritics = wrong.every((v) => fold(v) === fold(code));
     out.push(
       finding(
         ctx,
         "ISSUER_SPELLING_VARIANTS",
-        "WARNING",
+        onlyDiacritics ? "INFO" : "WARNING",
         `Ký hiệu cơ quan ban hành viết nhiều cách (${variants.join(", ")}) cho cùng một cơ quan: ${who} (${code}).`,
         `One issuer written several ways (${variants.join(", ")}) for ${who} (${code}).`,
         [...spellings.values()].flat(),

@@ -3,6 +3,7 @@
 // a Hà Nội report org:ha-noi:ubnd, and in a Quảng Trị report of August 2025 the merged province's
 // org:quang-tri@2025:ubnd. What the registry does not know (a cooperative, a district youth union,
 // a centre) becomes an organisation of its own, attached to the document's jurisdiction.
+import { fold } from "../normalise.ts";
 import type { ExtractedOrganisation, OrganisationTier } from "../types.ts";
 import {
   matchKey,
@@ -54,13 +55,18 @@ function buildIndex(): Index {
     if (!list.includes(o)) list.push(o);
     m.set(k, list);
   };
+  const owners = new Map<string, Set<string>>();
+  for (const o of registryOrganisations()) {
+    owners.set(o.code, (owners.get(o.code) ?? new Set()).add(o.role ?? o.key));
+  }
   for (const o of registryOrganisations()) {
     byKey.set(o.key, o);
     const codeKey = matchKey(o.code);
     if (o.role === null) {
       add(central, matchKey(o.name), o);
       for (const a of o.aliases) add(central, matchKey(a), o);
-      if (codeKey.length >= 3) add(central, codeKey, o);
+      // A code shared by several bodies (TW, BCSĐ, ĐU) names none of them on its own.
+      if (codeKey.length >= 3 && owners.get(o.code)?.size === 1) add(central, codeKey, o);
     } else if (!roles.has(matchKey(o.aliases[0] ?? o.name))) {
       for (const a of o.aliases) {
         roles.set(matchKey(a), o.role);
@@ -182,6 +188,10 @@ export function canonicalCode(written: string): string | null {
   if (codes.has(written)) return written;
   const up = written.toUpperCase();
   for (const c of codes.keys()) if (c.toUpperCase() === up) return c;
+  // Diacritics dropped ("BCSD" for BCSĐ): the same code.
+  const bare = fold(written);
+  const same = [...codes.keys()].filter((c) => fold(c) === bare);
+  if (same.length === 1) return same[0] as string;
   if (written.length < 5) return null;
   const near = [...codes.keys()].filter((c) => c.length >= 4 && withinOne(c.toUpperCase(), up));
   return near.length === 1 ? (near[0] as string) : null;
@@ -226,7 +236,13 @@ function resolveUncached(mention: string, ctx: ResolutionContext): RegistryOrgan
   if (/^[A-ZĐ][A-ZĐa-z&]{2,}$/.test(compact) && compact === compact.toUpperCase()) {
     const code = canonicalCode(compact);
     if (code !== null) {
-      const owners = idx().codes.get(code) ?? [];
+      const all = idx().codes.get(code) ?? [];
+      // In a province's document a shared Party code (BCSĐ, ĐU) is the province's body.
+      const local =
+        ctx.jurisdiction !== null && ctx.jurisdiction !== "national"
+          ? all.filter((x) => !x.startsWith("org:"))
+          : [];
+      const owners = local.length === 1 ? local : all;
       if (owners.length === 1) {
         const owner = owners[0] as string;
         const o = owner.startsWith("org:")

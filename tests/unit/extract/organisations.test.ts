@@ -163,6 +163,16 @@ describe("resolution in context", () => {
     expect(canonicalCode("XYZAB")).toBeNull();
   });
 
+  it("reads a code several bodies share by the document's place, and none alone", () => {
+    expect(resolveOrganisation("BCSĐ", { jurisdiction: "an-giang", date: "2024-02" }).key).toBe(
+      "org:an-giang:bcsd-ubnd",
+    );
+    expect(resolveOrganisation("BCSD", { jurisdiction: "an-giang", date: "2024-02" }).key).toBe(
+      "org:an-giang:bcsd-ubnd",
+    );
+    expect(resolveOrganisation("TW", { jurisdiction: "national", date: "2024-02" }).registered).toBe(false);
+  });
+
   it("makes an unknown body an organisation of its own in the document's jurisdiction", () => {
     const coop = resolveOrganisation("Hợp tác xã Thành Công", { jurisdiction: "binh-dinh", date: "2024" });
     expect(coop.registered).toBe(false);
