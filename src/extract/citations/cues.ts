@@ -64,7 +64,7 @@ export function isListJoin(gap: string): boolean {
 }
 
 // Clause-initial cues: at the start of a sentence, line or list item.
-const BULLET = String.raw`^[\s\-*+•·.)(0-9]*(?:[a-zđ]\)\s*)?`;
+const BULLET = String.raw`^[\s\-*+•·.)(0-9]*(?:(?:dieu|khoan|muc|phan) [0-9ivx]+[.:]?\s*)?(?:[a-zđ]\)\s*)?`;
 // "Thực hiện yêu cầu (của UBND tỉnh) tại Văn bản số …": a request answered rather than a directive implemented.
 const CLAUSE_REQUEST = new RegExp(
   String.raw`${BULLET}((?:thuc hien|theo) (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?)\s*$`,
@@ -79,8 +79,14 @@ const CLAUSE_PROPOSAL = new RegExp(
 const REPORT_END =
   /(bao cao (?:so ket |tong ket |danh gia )?(?:ket qua )?(?:tinh hinh )?(?:trien khai )?(?:thuc hien )?)$/;
 
+const ACTS = "thay the|bai bo|sua doi,? bo sung(?: mot so dieu cua)?";
+// "Quyết định này thay thế …", "Bãi bỏ Quyết định số …" in an article: the document itself acts.
+const CLAUSE_SELF_ACTS = new RegExp(
+  String.raw`${BULLET}((?:(?:quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|quy dinh|van ban) nay\s+)?(?:${ACTS}))(?:\s+(?:cac|mot so dieu cua|cua))?\s*$`,
+);
+
 export type ClauseCue = {
-  kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY" | "RESPONDS_TO";
+  kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY" | "RESPONDS_TO" | "REPLACES" | "REPEALS" | "AMENDS";
   start: number;
   end: number;
 };
@@ -92,13 +98,16 @@ export function clauseCue(gap: string): ClauseCue | null {
     [CLAUSE_BASIS, "BASED_ON"],
     [CLAUSE_PROPOSAL, "PROPOSED_BY"],
     [CLAUSE_REQUEST, "RESPONDS_TO"],
+    [CLAUSE_SELF_ACTS, "REPLACES"],
     [CLAUSE_IMPLEMENT, "IMPLEMENTS"],
   ] as const) {
     const m = re.exec(gap);
     if (m) {
       const g = m[1] as string;
       const start = m[0].lastIndexOf(g);
-      return { kind, start, end: start + g.length };
+      const acted =
+        kind !== "REPLACES" ? kind : /bai bo/.test(g) ? "REPEALS" : /sua doi/.test(g) ? "AMENDS" : "REPLACES";
+      return { kind: acted, start, end: start + g.length };
     }
   }
   return null;

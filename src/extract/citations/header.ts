@@ -150,12 +150,15 @@ export function readHeader(folded: string, plain: string): Header {
     const folded = cut > 0 ? line.folded.slice(0, cut).trim() : line.folded;
     if (folded === "") continue;
     // "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "UBND TỈNH QUẢNG TRỊ", "TỈNH ĐIỆN BIÊN": the province of a local issuer.
-    const prov = /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded);
+    const prov =
+      /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded) ??
+      /(?:^|\s)(?:tinh|thanh) uy\s+([a-z].*)$/.exec(folded);
     if (prov && h.province === null)
       h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
     const i = issuerAt(line.folded, line.plain, 0);
     if (i) {
-      issuerLines.push(i);
+      // The place of a header issuer comes from the province line, in title case, not from capitals.
+      issuerLines.push({ ...i, place: null });
       subunit = null;
     } else if (/^(van phong|ban [a-z ]+|so [a-z ]+|vu [a-z ]+|cuc [a-z ]+)$/.test(folded)) {
       subunit = line.plain.slice(0, folded.length);
@@ -207,7 +210,7 @@ export function readHeader(folded: string, plain: string): Header {
     while (j < lines.length && (lines[j] as Line).folded !== "" && parts.length < 4) {
       const l = lines[j] as Line;
       if (
-        /^(can cu|kinh gui|---|thuc hien|[ivx]+\.)/.test(l.folded) ||
+        /^(can cu|kinh gui|---|[ivx]+\.|dieu 1)/.test(l.folded) ||
         (TYPE_HEADING.test(l.folded) && l.plain === l.plain.toUpperCase())
       )
         break;
