@@ -4,7 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { GenerateOptions } from "../../src/generate/index.ts";
 import type { TruthRecord } from "../../src/generate/truth.ts";
-import { GENERATOR_VERSION, MANIFEST_FILE, type Manifest, readTruth, writeCorpus } from "../../src/generate/write.ts";
+import {
+  GENERATOR_VERSION,
+  MANIFEST_FILE,
+  type Manifest,
+  readTruth,
+  writeCorpus,
+} from "../../src/generate/write.ts";
 import { benchOut } from "./neo4j.ts";
 
 export interface BenchCorpus {
@@ -22,13 +28,10 @@ export function ensureCorpus(options: GenerateOptions): BenchCorpus {
   const dir = corpusDir(options);
   const manifestFile = path.join(dir, MANIFEST_FILE);
   if (fs.existsSync(manifestFile)) {
-    return {
-      dir,
-      manifest: JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest,
-      generatedNow: false,
-    };
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
+    if (manifest.version === GENERATOR_VERSION) return { dir, manifest, generatedNow: false };
   }
-  // No manifest means an interrupted generation of ours: start again.
+  // No manifest (an interrupted generation of ours) or an older generator's corpus: start again.
   fs.rmSync(dir, { recursive: true, force: true });
   const manifest = writeCorpus(options, dir);
   return { dir, manifest, generatedNow: true };
