@@ -39,7 +39,8 @@ function dataOf(node: GraphNode, path?: string[], depth?: number): ChainNodeData
     kind: node.kind,
     label: labelOf(node),
     tier: str(p.tier),
-    symbol: str(p.symbol),
+    // A task's id in its table ("Nhiệm vụ số 74") names it the way a symbol names a document.
+    symbol: str(p.symbol) ?? str(p.ref),
     date: str(p.issuedOn),
     ...(path ? { path } : {}),
     ...(depth === undefined ? {} : { depth }),
