@@ -132,7 +132,6 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     while (j < lines.length && (lines[j] as Line).kind === "blank") j++;
     const next = lines[j];
     if (l.kind === "number" || l.kind === "letter") {
-      const orgs = headingOrgs(ctx, l);
       const raw = ctx.text.slice(l.start, l.end).trim();
       const bold = /^(#+\s*)?\*\*/.test(raw) && /\*\*[:.]?$/.test(raw);
       const hasChildren =
@@ -141,6 +140,8 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
           (l.kind === "number" &&
             (next.kind === "letter" || (next.kind === "number" && next.ref.startsWith(`${l.ref}.`)))) ||
           (bold && next.kind !== l.kind));
+      // Only a heading's words are read as bodies (reading an item would record its clauses).
+      const orgs = hasChildren ? headingOrgs(ctx, l) : [];
       if (hasChildren && (orgs.length > 0 || l.kind === "number")) {
         // A heading over its own items: a body that leads them, or a numbered group.
         flush();

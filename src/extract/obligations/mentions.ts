@@ -6,7 +6,7 @@ import type { DocContext } from "./context.ts";
 
 const HEAD =
   /(?<![\p{L}\p{N}])(?:Bộ|Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Tỉnh (?:ủy|uỷ)|Thành (?:ủy|uỷ)|Ban(?! hành)|Văn phòng|Thủ tướng|Chính phủ|Quốc hội|Hội đồng nhân dân|Ngân hàng|Thanh tra|Đảng (?:ủy|uỷ)|Đảng đoàn|BTV|BCH|Thường trực)(?![\p{L}\p{N}])/gu;
-const WORD = /^[\s,]*[\p{L}\p{N}&-]+/u;
+const WORD = /^[ \t,]*[\p{L}\p{N}&-]+/u;
 
 export function proseMentions(ctx: DocContext): void {
   const text = ctx.text;

@@ -196,6 +196,10 @@ function joinPageBreaks(ctx: DocContext, tables: Table[]): Table[] {
       }
     }
     t.captionStart = Math.max(prevCaption, captionStart(ctx, t.start));
+    // An appendix heading ("PHỤ LỤC") inside the caption region starts the caption: the text
+    // before it belongs to the body of the document, not to this table.
+    const appendix = [...ctx.folded.slice(t.captionStart, t.start).matchAll(/^[\s*#]*phu luc\b/gm)].pop();
+    if (appendix !== undefined) t.captionStart += appendix.index ?? 0;
     prevCaption = t.end;
     out.push(t);
   }
