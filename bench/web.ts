@@ -5,7 +5,7 @@
 //   toggle    collapsing and re-expanding the root of the fully expanded tree (responsiveness).
 // Goal: tree and drawing each under 2 s. Numbers go to the web section of docs/benchmarks.md.
 import { readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, platform, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
@@ -248,7 +248,9 @@ function record(r: Record<string, number>, ratio: (x: number) => string, goal: s
   const entry = [
     "",
     `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    `- machine: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.version}`,
+    `- machine: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.version}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" / ")} (shared machine: the ratios to the baseline are the comparable numbers)`,
     `- command: \`npx chidao bench web${args.length ? ` ${args.join(" ")}` : ""}\``,
     `- ${r.nodes} nodes, ${r.runs} runs: baseline ${r.baseline} ms; tree as first shown ${r.treeDefault} ms (${ratio(r.treeDefault as number)}×); tree fully expanded ${r.tree} ms (${ratio(r.tree as number)}×); drawing ${r.drawing} ms (${ratio(r.drawing as number)}×), scroll to middle ${r.scroll} ms; collapse root ${r.collapse} ms, expand ${r.expand} ms — goal ${goal}`,
   ].join("\n");
