@@ -104,13 +104,14 @@ export function buildChain(root: ChainNodeData, nodes: ChainNodeData[], relation
       adjacency.set(r.from, [...(adjacency.get(r.from) ?? []), r.to]);
       adjacency.set(r.to, [...(adjacency.get(r.to) ?? []), r.from]);
     }
-    const seen = new Set<string>([root.id, ...parentOf.keys()]);
+    // Walk through every node (placed or not); only the unplaced ones take a parent from the walk.
+    const visited = new Set<string>([root.id]);
     const queue = [root.id];
-    while (queue.length > 0) {
-      const id = queue.shift() as string;
+    for (let head = 0; head < queue.length; head++) {
+      const id = queue[head] as string;
       for (const next of adjacency.get(id) ?? []) {
-        if (seen.has(next) || !byId.has(next)) continue;
-        seen.add(next);
+        if (visited.has(next) || !byId.has(next)) continue;
+        visited.add(next);
         if (!parentOf.has(next)) parentOf.set(next, id);
         queue.push(next);
       }
