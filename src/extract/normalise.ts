@@ -115,6 +115,32 @@ class OffsetMap {
   }
 }
 
+// Code units that NFC may change: combining marks, singletons (U+212B Ångström), Hangul jamo, and
+// surrogates (astral marks are rare; a surrogate sends the text down the careful path). Scanning this
+// table is much cheaper than normalising a whole text only to find it was already NFC.
+let nfcSensitive: Uint8Array | null = null;
+
+function buildNfcSensitive(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const mark = /\p{M}/u;
+  for (let c = 0x80; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      t[c] = 1;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (mark.test(ch) || ch.normalize("NFC") !== ch || (c >= 0x1100 && c <= 0x11ff)) t[c] = 1;
+  }
+  return t;
+}
+
+function needsNfc(text: string): boolean {
+  if (nfcSensitive === null) nfcSensitive = buildNfcSensitive();
+  const t = nfcSensitive;
+  for (let i = 0; i < text.length; i++) if (t[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** Composes NFC segment by segment (a base character plus its marks) so offsets stay mappable. */
 function composeNfc(input: string, map: OffsetMap): string {
   const parts: string[] = [];
@@ -147,8 +173,7 @@ function composeNfc(input: string, map: OffsetMap): string {
  */
 export function normalise(original: string): NormalisedText {
   const first = new OffsetMap();
-  // Singletons such as U+212B (Ångström) change under NFC without marks, hence the whole-text check.
-  const nfc = original.normalize("NFC") === original ? original : composeNfc(original, first);
+  const nfc = needsNfc(original) ? composeNfc(original, first) : original;
 
   const second = new OffsetMap();
   if (replaceTable === null) replaceTable = buildReplaceTable();
