@@ -67,7 +67,7 @@ function scoreTable(t: Tally): string {
 
 export async function run(args: string[]): Promise<number> {
   const options = corpusOptions(args);
-  const scoreDocs = intOption(args, "score-docs", options.small ? 1_000 : 3_000, 0);
+  const scoreDocs = intOption(args, "score-docs", 1_000, 0);
   const budgetMs = intOption(args, "budget-s", options.small ? 120 : 240, 1, 3_600) * 1000;
   const maxDocs = intOption(args, "max-docs", Number.MAX_SAFE_INTEGER, 1);
   const log = (line: string) => process.stderr.write(`bench:ingest: ${line}\n`);
@@ -120,7 +120,8 @@ export async function run(args: string[]): Promise<number> {
     await ensureRegistry(bench.graph);
     before = await graphCounts(bench.graph);
     const limit = Math.min(maxDocs, files.length);
-    const windowSize = Math.max(50, Math.round(limit / 10));
+    // Windows by time, so that a slow ingest still shows its trend.
+    const windowMs = Math.max(10_000, budgetMs / 8);
     let windowStart = performance.now();
     let windowDocs = 0;
     let windowRels = before.relationships;
@@ -132,7 +133,7 @@ export async function run(args: string[]): Promise<number> {
         firstFailure ||= outcome.error ?? "";
       } else ingested++;
       windowDocs++;
-      if (windowDocs === windowSize) {
+      if (since(windowStart) >= windowMs) {
         const counts = await graphCounts(bench.graph);
         windows.push({ docs: windowDocs, ms: since(windowStart), rels: counts.relationships - windowRels });
         log(
@@ -189,7 +190,7 @@ export async function run(args: string[]): Promise<number> {
     "",
     `- ${processed} files (${ingested} ingested, ${failed} failed${firstFailure ? `; first failure: ${firstFailure.slice(0, 200)}` : ""}) in ${fmt(ingestMs / 1000)} s${complete ? " — the whole corpus" : ` — stopped by the ${budgetMs / 1000} s budget`}`,
     `- **${fmt(docsPerSec)} documents/s**, **${fmt(relsPerSec)} relationships/s** (${after.relationships - before.relationships} relationships, ${after.nodes - before.nodes} nodes created)`,
-    `- Per window of ${windows[0]?.docs ?? 0} files (docs/s): ${windows.map((w) => fmt(w.docs / (w.ms / 1000))).join(", ") || "n/a"}`,
+    `- Per ${fmt(Math.max(10_000, budgetMs / 8) / 1000, 0)} s window (docs/s): ${windows.map((w) => fmt(w.docs / (w.ms / 1000), 2)).join(", ") || "n/a"}`,
     complete
       ? `- Whole corpus measured: ${fmt(fullSeconds)} s`
       : `- Whole corpus (${files.length} files) **extrapolated** from the last window's rate: ${fmt(fullSeconds / 60)} min`,
