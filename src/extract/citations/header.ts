@@ -101,10 +101,13 @@ export function readHeader(folded: string, plain: string): Header {
     const sym = findSymbols(folded.slice(0, after + 60), plain.slice(0, after + 60)).find(
       (s) => s.start >= after && s.start <= after + 3,
     );
-    if (sym) {
+    // The number line holds the number alone (or, flattened from two columns, the place and date).
+    const lineEnd = folded.indexOf("\n", after);
+    const rest = sym ? folded.slice(sym.end, lineEnd < 0 ? folded.length : lineEnd) : "";
+    if (sym && /^(?:\s*|\s+[^,\n]{2,40},\s*ngay\b.*)$/.test(rest)) {
       h.symbol = sym;
       h.end = sym.end;
-    } else {
+    } else if (!sym) {
       const w = folded.slice(after, after + 40);
       const a = BLANK_ADMIN.exec(w);
       const p = BLANK_PARTY.exec(w);

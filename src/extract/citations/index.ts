@@ -9,7 +9,7 @@ import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey }
 import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
 import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
 import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
-import { namedAfter, namedBefore } from "./named.ts";
+import { namedAfter, namedBefore, namedLaws } from "./named.ts";
 import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
@@ -100,6 +100,16 @@ export function extractCitations(text: string): CitationExtraction {
     numbered.push(a);
   }
 
+  // A later mention without "của …" belongs where the same symbol was placed by its prose.
+  const placed = new Map<string, Set<string>>();
+  for (const a of numbered)
+    if (a.jurisdiction !== null)
+      placed.set(a.symbol as string, (placed.get(a.symbol as string) ?? new Set()).add(a.jurisdiction));
+  for (const a of numbered) {
+    const where = placed.get(a.symbol as string);
+    if (a.jurisdiction === null && where?.size === 1) a.jurisdiction = [...where][0] as string;
+  }
+
   // Named documents around them.
   const named: Anchor[] = [];
   const links: PendingRelation[] = [];
@@ -149,7 +159,8 @@ export function extractCitations(text: string): CitationExtraction {
       });
     }
   }
-  const anchors = [...numbered, ...named].sort((a, b) => a.start - b.start);
+  const laws = namedLaws(v);
+  const anchors = [...numbered, ...named, ...laws].sort((a, b) => a.start - b.start);
 
   // Group anchors into documents.
   const docs = new Map<string, Doc>();
@@ -197,6 +208,7 @@ export function extractCitations(text: string): CitationExtraction {
   // A named document written again with a longer or shorter title ("Chiến lược … đến năm 2030" and
   // "Chiến lược … đến năm 2030 trên địa bàn tỉnh") is the same document when one title starts the other.
   const titled: { title: string; key: string; type: Anchor["type"] }[] = [];
+  for (const a of laws) addTo(untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year), a);
   for (const a of named) {
     const linkedYear = a.linked?.key.split("|")[3];
     if (linkedYear !== undefined && linkedYear !== UNKNOWN_PART) a.year = linkedYear;
@@ -290,9 +302,16 @@ export function extractCitations(text: string): CitationExtraction {
   // Citations, in order of first mention.
   const citations: Citation[] = [];
   for (const d of docs.values()) {
-    const spans = [...d.anchors.map((a) => ({ start: a.start, end: a.end })), ...d.extra].sort(
-      (a, b) => a.start - b.start,
-    );
+    // An alias that is also a short form ("(sau đây gọi tắt là Nghị quyết 57)") is one mention.
+    const seen = new Set<string>();
+    const spans = [...d.anchors.map((a) => ({ start: a.start, end: a.end })), ...d.extra]
+      .sort((a, b) => a.start - b.start)
+      .filter((s) => {
+        const id = `${s.start}:${s.end}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
     const first = d.anchors[0] ?? null;
     const pick = <T>(get: (a: Anchor) => T | null): T | null => {
       for (const a of d.anchors) {

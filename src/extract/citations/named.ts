@@ -166,3 +166,43 @@ export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): Nam
     ? { named, kind: "ISSUED_WITH", namedIsSubject: true, cueStart, cueEnd: cueStart + verb.length }
     : { named, kind: "IMPLEMENTS", namedIsSubject: false, cueStart, cueEnd: cueStart + verb.length };
 }
+
+// "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;": laws and ordinances are cited by name,
+// without number or issuer (NĐ 30/2020 Phụ lục I §II.6).
+const LAW_BASIS =
+  /(?:^|\n)[ \t\-*+•]*can cu ((?:bo luat|luat|phap lenh) [^;\n]{3,200}?)(?:,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))?\s*(?:;|\.?\s*\n|\.$)/g;
+
+/** Laws named in "Căn cứ …" lines, as documents with their name as title (numbered ones excluded). */
+export function namedLaws(v: TextView): Anchor[] {
+  const out: Anchor[] = [];
+  LAW_BASIS.lastIndex = 0;
+  for (let m = LAW_BASIS.exec(v.folded); m !== null; m = LAW_BASIS.exec(v.folded)) {
+    const name = m[1] as string;
+    if (/\d+\s*\/\s*\d{4}\s*\/|\bso\s*\d/.test(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    if (!isUpperAt(v.plain, start)) continue;
+    const end = start + name.trimEnd().length;
+    const typeWord = name.startsWith("phap lenh") ? "phap lenh" : "luat";
+    const year = m[4] ?? null;
+    const law = namedAnchor(
+      v,
+      start,
+      end,
+      typeWord,
+      titleDescriptor(v.plain.slice(start, end)),
+      year,
+      "national",
+      {
+        name: typeWord === "luat" ? "Quốc hội" : "Ủy ban Thường vụ Quốc hội",
+        national: true,
+        place: null,
+      },
+    );
+    law.issuerProse = false;
+    if (year !== null && m[3] !== undefined)
+      law.date = `${year}-${(m[3] as string).padStart(2, "0")}-${(m[2] as string).padStart(2, "0")}`;
+    law.tailEnd = m.index + m[0].length - 1;
+    out.push(law);
+  }
+  return out;
+}

@@ -103,6 +103,9 @@ export function findAliases(v: TextView, anchors: Anchor[]): Alias[] {
       target = a;
     }
     if (target === null || /[;\n]/.test(v.folded.slice(target.end, m.index))) continue;
+    // "Chương trình hành động … thực hiện Nghị quyết số 71/NQ-CP (gọi tắt là CTHĐ)" names the programme.
+    const t = target;
+    target = anchors.find((a) => a.linked === t && a.start < t.start && a.symbol === null) ?? target;
     out.push({ target, text, start: aliasStart, end: aliasStart + text.length });
   }
   return out;
