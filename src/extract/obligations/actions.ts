@@ -318,20 +318,13 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
         if (whole === null) continue;
         for (const clause of splitCounted(text, whole)) {
           const ct = text.slice(clause.start, clause.end);
-          // "6 tháng đầu năm 2024, Sở … đã …", "Trên cơ sở đó, Sở … đã …": the subject after the adverbial.
-          const lead = /^[^,]{0,40},\s+(?=\p{Lu})/u.exec(ct)?.[0].length ?? 0;
-          const subj = SUBJECT.exec(ct.slice(lead));
-          if (subj !== null && !/^ban hanh/.test(fold(subj[1] as string))) {
-            const name = (subj[1] as string).trim();
-            const known = resolveRegistered(name, ctx.resolution) !== null;
-            if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12) {
-              // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
-              actor = actor ?? reportActor;
-            } else if (known || looksLikeName(name)) {
-              const s = clause.start + lead;
-              const org = ctx.organisation(name, s, s + name.length);
-              actor = { name: org.name, key: org.key };
-            }
+          const subj = clauseSubject(ctx, clause);
+          if (subj === "BARE") {
+            // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
+            actor = actor ?? reportActor;
+          } else if (subj !== null) {
+            const org = ctx.organisation(subj.name, subj.start, subj.start + subj.name.length);
+            actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
           const da = /(?<![\p{L}\p{N}])đã\s+/iu.exec(ct);
@@ -357,6 +350,59 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     }
   }
   return out;
+}
+
+// Openers of a leading adverbial ("Thực hiện Kế hoạch số …, UBND tỉnh đã …"): the clause's
+// subject comes after the phrase they open, however long it is.
+const ADVERBIAL_OPENER =
+  /^(?:tiếp tục )?(?:thực hiện|triển khai|căn cứ|trên cơ sở|theo|để|nhằm|thi hành|quán triệt|bám sát|sau khi|về|đối với|trong|qua|cùng với|tại)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Where a subject may start in a clause: at its start, or after a short leading phrase ("6 tháng
+ * đầu năm 2024, Sở … đã …", "Trên cơ sở đó, Sở … đã …"); and, when the clause opens with an
+ * adverbial, after each comma that ends a stretch of it. Commas inside a cited document's words,
+ * brackets or quotes (titles: "Chiến lược phát triển khoa học, công nghệ …") end nothing.
+ */
+function subjectStarts(ctx: DocContext, piece: Piece): number[] {
+  const text = ctx.text;
+  // Markdown bullets and emphasis ("*   Thực hiện …", "**Sở …**") are not words of the clause.
+  const marks = /^[\s*_]*/.exec(text.slice(piece.start, piece.end))?.[0].length ?? 0;
+  const clause = { start: piece.start + marks, end: piece.end };
+  const short = /^[^,]{0,40},\s+(?=\p{Lu})/u.exec(text.slice(clause.start, clause.end));
+  const out = [clause.start + (short?.[0].length ?? 0)];
+  if (!ADVERBIAL_OPENER.test(text.slice(clause.start, clause.start + 30))) return out;
+  const cited = ctx.citationsIn(clause.start, clause.end).map((m): [number, number] => [m.start, m.end]);
+  let depth = 0;
+  let quoted = false;
+  for (let i = clause.start; i < clause.end; i++) {
+    const c = text[i] as string;
+    if (c === "(" || c === "“") depth++;
+    else if ((c === ")" || c === "”") && depth > 0) depth--;
+    else if (c === '"') quoted = !quoted;
+    else if (c === "," && depth === 0 && !quoted && !inRanges(cited, i)) {
+      const next = /^,\s+(?=\p{Lu})/u.exec(text.slice(i, i + 4));
+      if (next !== null) out.push(i + next[0].length);
+    }
+  }
+  return out;
+}
+
+/**
+ * The body a clause names as its subject: the first place a subject may start (see
+ * subjectStarts) where a registered body or a well-formed name stands before the verb. "BARE"
+ * when the subject is a bare head ("Sở đã …") that refers back to a body named before.
+ */
+function clauseSubject(ctx: DocContext, clause: Piece): { name: string; start: number } | "BARE" | null {
+  for (const start of subjectStarts(ctx, clause)) {
+    const subj = SUBJECT.exec(ctx.text.slice(start, clause.end));
+    if (subj === null || /^ban hanh/.test(fold(subj[1] as string))) continue;
+    const name = (subj[1] as string).trim();
+    const known = resolveRegistered(name, ctx.resolution) !== null;
+    if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12)
+      return "BARE";
+    if (known || looksLikeName(name)) return { name, start };
+  }
+  return null;
 }
 
 /**

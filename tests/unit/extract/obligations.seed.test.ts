@@ -92,6 +92,38 @@ describe("seed report: prose actions", () => {
   });
 });
 
+describe("seed report: actions serving the chain of 36-NQ/TW", () => {
+  // What the graph answers with SERVES then IMPLEMENTS|CONTINUES edges, computed on the extraction.
+  const up = new Map<string, string[]>();
+  const link = (from: string, to: string) => up.set(from, [...(up.get(from) ?? []), to]);
+  for (const r of x.relations) if (r.kind === "IMPLEMENTS" || r.kind === "CONTINUES") link(r.from, r.to);
+  for (const t of x.tasks) for (const d of t.implements) link(t.key, d);
+  const root = x.citations.find((c) => c.symbol === "36-NQ/TW")?.key;
+  const reaches = (node: string, seen = new Set<string>()): boolean => {
+    if (seen.has(node)) return false;
+    seen.add(node);
+    return (up.get(node) ?? []).some((n) => n === root || reaches(n, seen));
+  };
+  const tierOf = (key: string | null) => x.organisations.find((o) => o.key === key)?.tier;
+
+  it("gives UBND tỉnh, not the report's author, the plan it issued after 'Thực hiện Chương trình … ,'", () => {
+    const a = x.actions.find((ac) => /UBND tỉnh đã ban hành và chỉ đạo triển khai/.test(ac.text));
+    expect(a?.text).toMatch(/^Thực hiện Chương trình hành động số 71-CTr\/TU/);
+    expect(a?.actorKey).toBe("org:quang-tri:ubnd");
+    expect(tierOf(a?.actorKey ?? null)).toBe("PROVINCIAL_STATE");
+  });
+
+  it("has exactly task 74's six actions as the department's", () => {
+    const task = x.tasks.find((t) => t.ref === "Nhiệm vụ số 74");
+    expect(root).toBeDefined();
+    const department = x.actions.filter(
+      (a) => tierOf(a.actorKey) === "DEPARTMENT" && a.serves.some((s) => reaches(s)),
+    );
+    expect(department.map((a) => a.key).sort()).toEqual([...(task?.actions ?? [])].sort());
+    expect(department).toHaveLength(6);
+  });
+});
+
 describe("seed report: statistics and findings", () => {
   it("reads the Phụ lục IV totals and finds that they do not add up", () => {
     const s = x.statistics.filter((st) => st.assigned === 107);
