@@ -20,7 +20,7 @@ import { ensureRegistry } from "../src/graph/registry.ts";
 import { flag, intOption } from "./lib/args.ts";
 import { ensureCorpus, readCorpus } from "./lib/corpus.ts";
 import { machine, machineMarkdown } from "./lib/machine.ts";
-import { graphCounts, neo4jVersion, rssMiB, startBenchGraph } from "./lib/neo4j.ts";
+import { cpuSeconds, graphCounts, neo4jVersion, rssMiB, startBenchGraph } from "./lib/neo4j.ts";
 import { appendResults, commandLine } from "./lib/report.ts";
 import { fmt, since } from "./lib/stats.ts";
 
@@ -86,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
   let extractMs = 0;
   let extractBytes = 0;
   let extractErrors = 0;
+  const extractCpu = process.cpuUsage();
   for (const record of sampled) {
     const file = path.join(corpus.dir, record.file);
     const text = fs.readFileSync(file, "utf8");
@@ -101,6 +102,10 @@ export async function run(args: string[]): Promise<number> {
       if (extractErrors <= 3) log(`extract failed on ${record.file}: ${(error as Error).message}`);
     }
   }
+  const extractCpuS = (() => {
+    const used = process.cpuUsage(extractCpu);
+    return (used.user + used.system) / 1e6;
+  })();
   const extractMBs = extractBytes / 1e6 / (extractMs / 1000);
   log(`extraction: ${sampled.length} files, ${fmt(extractMBs, 2)} MB/s, ${extractErrors} errors`);
 
@@ -114,6 +119,7 @@ export async function run(args: string[]): Promise<number> {
   let before = { nodes: 0, relationships: 0 };
   let after = before;
   let javaRss = Number.NaN;
+  let ingestCpu = { node: 0, java: Number.NaN };
   let version = "unknown";
   try {
     version = await neo4jVersion(bench.graph);
@@ -126,6 +132,8 @@ export async function run(args: string[]): Promise<number> {
     let windowDocs = 0;
     let windowRels = before.relationships;
     const start = performance.now();
+    const nodeCpuStart = process.cpuUsage();
+    const javaCpuStart = cpuSeconds(bench.javaPid);
     for (const file of files.slice(0, limit)) {
       const outcome = await ingestFile(bench.graph, file, true);
       if (outcome.status === "failed") {
@@ -146,6 +154,11 @@ export async function run(args: string[]): Promise<number> {
       if (since(start) > budgetMs) break;
     }
     ingestMs = since(start);
+    const nodeCpu = process.cpuUsage(nodeCpuStart);
+    ingestCpu = {
+      node: (nodeCpu.user + nodeCpu.system) / 1e6,
+      java: cpuSeconds(bench.javaPid) - javaCpuStart,
+    };
     after = await graphCounts(bench.graph);
     javaRss = rssMiB(bench.javaPid);
     const marker: GraphMarker = {
@@ -182,14 +195,15 @@ export async function run(args: string[]): Promise<number> {
     "",
     `### Extraction on ${sampled.length} files spread over the corpus`,
     "",
-    `Throughput of \`extract()\` alone, one core: **${fmt(extractMBs, 2)} MB/s** (${(extractBytes / 1e6).toFixed(1)} MB in ${fmt(extractMs / 1000, 2)} s; ${extractErrors} files threw).`,
+    `Throughput of \`extract()\` alone, one core: **${fmt(extractMBs, 2)} MB/s** wall, ${fmt(extractBytes / 1e6 / extractCpuS, 2)} MB/s per CPU second (${(extractBytes / 1e6).toFixed(1)} MB in ${fmt(extractMs / 1000, 2)} s wall, ${fmt(extractCpuS, 2)} s CPU; ${extractErrors} files threw).`,
     "",
     scoreTable(tally),
     "",
     "### Ingest (read + extract + one write transaction per file, `ingestFile`)",
     "",
     `- ${processed} files (${ingested} ingested, ${failed} failed${firstFailure ? `; first failure: ${firstFailure.slice(0, 200)}` : ""}) in ${fmt(ingestMs / 1000)} s${complete ? " — the whole corpus" : ` — stopped by the ${budgetMs / 1000} s budget`}`,
-    `- **${fmt(docsPerSec)} documents/s**, **${fmt(relsPerSec)} relationships/s** (${after.relationships - before.relationships} relationships, ${after.nodes - before.nodes} nodes created)`,
+    `- **${fmt(docsPerSec, 2)} documents/s**, **${fmt(relsPerSec)} relationships/s** (${after.relationships - before.relationships} relationships, ${after.nodes - before.nodes} nodes created)`,
+    `- CPU per document: ${fmt((1000 * ingestCpu.node) / Math.max(1, processed))} ms in this process (read, extract, driver), ${fmt((1000 * ingestCpu.java) / Math.max(1, processed))} ms in Neo4j — ${fmt(processed / (ingestCpu.node + ingestCpu.java), 2)} documents per CPU second, the rate an unloaded machine would approach per core`,
     `- Per ${fmt(Math.max(10_000, budgetMs / 8) / 1000, 0)} s window (docs/s): ${windows.map((w) => fmt(w.docs / (w.ms / 1000), 2)).join(", ") || "n/a"}`,
     complete
       ? `- Whole corpus measured: ${fmt(fullSeconds)} s`

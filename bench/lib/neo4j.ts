@@ -76,6 +76,22 @@ export function rssMiB(pid: number | null): number {
   }
 }
 
+/**
+ * CPU seconds (user + system) a process has used, from /proc; NaN when unavailable. On a shared,
+ * overloaded machine CPU time per unit of work is steadier than wall time.
+ */
+export function cpuSeconds(pid: number | null): number {
+  if (pid === null) return Number.NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), i.e. 11 and 12 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Neo4j's own version string, for the record. */
 export async function neo4jVersion(graph: GraphConnection): Promise<string> {
   return graph.read(async (tx) => {
