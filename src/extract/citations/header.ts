@@ -18,6 +18,8 @@ export interface Header {
   place: string | null;
   /** Province (or city) named in the issuer block ("UBND TỈNH QUẢNG TRỊ"), title case. */
   province: string | null;
+  /** "thành phố" when the province line names a centrally governed city, else "tỉnh". */
+  level: string;
   date: string | null;
   type: DocumentType | null;
   title: string | null;
@@ -84,6 +86,7 @@ export function readHeader(folded: string, plain: string): Header {
     issuer: null,
     place: null,
     province: null,
+    level: "tỉnh",
     date: null,
     type: null,
     title: null,
@@ -96,7 +99,7 @@ export function readHeader(folded: string, plain: string): Header {
   let numberAt = -1;
   const nm = NUMBER_LINE.exec(folded.slice(0, limit));
   if (nm) {
-    numberAt = nm.index;
+    numberAt = nm.index + (folded[nm.index] === "\n" ? 1 : 0);
     const after = nm.index + nm[0].length;
     const sym = findSymbols(folded.slice(0, after + 60), plain.slice(0, after + 60)).find(
       (s) => s.start >= after && s.start <= after + 3,
@@ -156,6 +159,7 @@ export function readHeader(folded: string, plain: string): Header {
     const prov =
       /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded) ??
       /(?:^|\s)(?:tinh|thanh) uy\s+([a-z].*)$/.exec(folded);
+    if (prov && h.province === null && /(?:^|\s)thanh pho\s/.test(folded)) h.level = "thành phố";
     if (prov && h.province === null)
       h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
     const i = issuerAt(line.folded, line.plain, 0);

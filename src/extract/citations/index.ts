@@ -13,7 +13,7 @@ import { namedAfter, namedBefore, namedLaws } from "./named.ts";
 import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
-import { type TextView, viewOf } from "./view.ts";
+import { type TextView, viewOf, written } from "./view.ts";
 
 const PREAMBLE = 4000;
 
@@ -26,13 +26,14 @@ interface Doc {
 }
 
 /** Issuer with its place: "UBND tỉnh" + "Quảng Trị" -> "UBND tỉnh Quảng Trị". */
-function issuerName(issuer: Issuer | null, place: string | null): string | null {
+function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh"): string | null {
   if (issuer === null) return null;
   const where = issuer.place ?? place;
   if (issuer.national || where === null) return issuer.name;
-  if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(issuer.name))
-    return `${issuer.name} ${where}`;
-  return `${issuer.name} tỉnh ${where}`;
+  // The citing document's own city: "UBND tỉnh" read from a code is "UBND thành phố" in Hà Nội.
+  const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
+  if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(name)) return `${name} ${where}`;
+  return `${name} ${issuer.place === null ? level : "tỉnh"} ${where}`;
 }
 
 function clauseFloor(f: string, pos: number): number {
@@ -82,10 +83,10 @@ export function extractCitations(text: string): CitationExtraction {
     symbol: selfSymbol,
     type: selfType,
     system: h.symbol?.system ?? "UNKNOWN",
-    issuer: issuerName(selfIssuer, selfIssuer?.national ? null : placeName),
+    issuer: issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level),
     issuerKey: null,
     date: h.date,
-    title: h.title,
+    title: h.title === null ? null : written(v, h.titleStart, h.titleEnd).replace(/^V\/v\s*:?\s*/i, ""),
     jurisdiction: selfJurisdiction,
   };
 
@@ -329,10 +330,10 @@ export function extractCitations(text: string): CitationExtraction {
       symbol: first?.symbol ?? null,
       type: first?.type ?? "OTHER",
       system: first?.system ?? "UNKNOWN",
-      issuer: issuerName(issuer, local),
+      issuer: issuerName(issuer, local, h.level),
       issuerKey: null,
       date,
-      title: pick((a) => a.title),
+      title: pick((a) => (a.titleSpan ? written(v, a.titleSpan[0], a.titleSpan[1]) : a.title)),
       jurisdiction: first?.jurisdiction ?? null,
       ambiguous: d.ambiguous,
       ...(d.candidates ? { candidates: d.candidates } : {}),

@@ -144,7 +144,7 @@ const NOT_PLACE = new Set(
 );
 
 /** Capitalised words after a local issuer: a place name of at least two syllables ("Quảng Trị"). */
-const PLACE_RE = /^\s+(?:(?:tinh|thanh pho)\s+)?((?:[^\s,;.()]+)(?:\s+[^\s,;.()]+){1,3})/;
+const PLACE_RE = /^[ \t]+(?:(?:tinh|thanh pho)[ \t]+)?((?:[^\s,;.()]+)(?:[ \t]+[^\s,;.()]+){1,3})/;
 
 function placeAfter(folded: string, plain: string, at: number): { place: string; end: number } | null {
   const m = PLACE_RE.exec(folded.slice(at, at + 60));

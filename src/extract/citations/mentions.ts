@@ -106,6 +106,7 @@ export function anchorOf(
     year: s.year ?? (d !== null && d.length >= 4 ? yearOf(d) : null),
     jurisdiction,
     title: null,
+    titleSpan: null,
     descriptor: null,
     linked: null,
     key: "",

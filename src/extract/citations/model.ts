@@ -22,6 +22,8 @@ export interface Anchor {
   jurisdiction: string | null;
   /** Named documents: descriptive title and key descriptor. */
   title: string | null;
+  /** Where the title is written (normalised offsets), so the output can quote it as written. */
+  titleSpan: [number, number] | null;
   descriptor: string | null;
   /** Named documents: the numbered document that identifies them (its year dates them). */
   linked: Anchor | null;

@@ -63,6 +63,7 @@ function namedAnchor(
     year,
     jurisdiction,
     title: squash(v.plain.slice(start, end)).replace(/[\s,.;:]+$/, ""),
+    titleSpan: [start, end],
     descriptor,
     linked: null,
     key: "",
@@ -115,6 +116,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
     named.end = start + imp[0].length - 1;
     named.tailEnd = named.end;
     named.title = squash(v.plain.slice(start, m.end));
+    named.titleSpan = [start, m.end];
     named.linked = m;
     return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
   }

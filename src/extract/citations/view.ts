@@ -2,6 +2,13 @@
 // for case and display, `folded` (same length) for matching without diacritics or case.
 import { blankDecoration, fold, type NormalisedText, normalise } from "../normalise.ts";
 
+/** Text between two normalised offsets as written in the original, decoration blanked, spaces squashed. */
+export function written(v: TextView, start: number, end: number): string {
+  const s = v.norm.toOriginal(start);
+  const e = v.norm.toOriginal(end);
+  return squash(blankDecoration(v.original.slice(s, e))).replace(/[\s,.;:]+$/, "");
+}
+
 export interface TextView {
   original: string;
   norm: NormalisedText;
