@@ -240,11 +240,15 @@ function launch(java: string, config: GraphConfig, uri: string): Promise<Embedde
 
   return new Promise((resolve, reject) => {
     let buffered = "";
+    let timedOut = false;
     const timer = setTimeout(() => {
-      void stopChild(child, exited);
-      reject(
-        new EmbeddedNeo4jError(
-          `Neo4j did not become ready on ${uri} within ${config.readyTimeoutMs / 1000}s: see ${logHint}, or raise CHIDAO_NEO4J_READY_TIMEOUT_MS on a slow machine.`,
+      timedOut = true;
+      // Reject only once the half-started JVM is gone, so a failed start leaves nothing running.
+      void stopChild(child, exited).then(() =>
+        reject(
+          new EmbeddedNeo4jError(
+            `Neo4j did not become ready on ${uri} within ${config.readyTimeoutMs / 1000}s: see ${logHint}, or raise CHIDAO_NEO4J_READY_TIMEOUT_MS on a slow machine.`,
+          ),
         ),
       );
     }, config.readyTimeoutMs);
@@ -255,7 +259,7 @@ function launch(java: string, config: GraphConfig, uri: string): Promise<Embedde
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(startFailure(config, code, output.join("\n"), logHint));
+      if (!timedOut) reject(startFailure(config, code, output.join("\n"), logHint));
     });
     child.stdout?.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
