@@ -9,7 +9,8 @@
 //   DOWNSTREAM  lineage(root: national directive, DOWNSTREAM) first page of 100 nodes
 //   UPSTREAM    lineage(root: a department plan's task, UPSTREAM) first page
 //   NESTED      node(directive) { implementedBy { implementedBy { implementedBy } } }: 3 levels of at
-//               most 36 (34 provinces fit; 36³ stays under the API's cost limit of 50,000)
+//               most 20 (the API's cost limit of 50,000 counts page sizes multiplied; 36 per level cost
+//               145,299), the same page sizes on both APIs
 // Each at 1, 8 and 32 concurrent closed-loop clients, bounded by --requests and --max-s per phase.
 // Also: the same lineage walk through the driver in this process (`walkLineage`, no GraphQL, no HTTP)
 // for the overhead ratio; Cypher statements per request from the server's counter; server RSS.
@@ -49,9 +50,9 @@ const NESTED = /* GraphQL */ `
     node(id: $root) {
       ... on Document {
         symbol
-        implementedBy(first: 36) { edges { node { symbol
-          implementedBy(first: 36) { edges { node { symbol
-            implementedBy(first: 36) { edges { node { symbol } } } } } }
+        implementedBy(first: 20) { edges { node { symbol
+          implementedBy(first: 20) { edges { node { symbol
+            implementedBy(first: 20) { edges { node { symbol } } } } } }
         } } }
       }
     }
@@ -61,9 +62,9 @@ const PEER_NESTED = /* GraphQL */ `
   query Nested($key: String!) {
     documents(where: { key: { eq: $key } }) {
       symbol
-      implementedBy(limit: 36) { symbol
-        implementedBy(limit: 36) { symbol
-          implementedBy(limit: 36) { symbol } } }
+      implementedBy(limit: 20) { symbol
+        implementedBy(limit: 20) { symbol
+          implementedBy(limit: 20) { symbol } } }
     }
   }`;
 
