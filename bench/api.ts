@@ -129,6 +129,7 @@ export async function run(args: string[]): Promise<number> {
   let counts = { nodes: 0, relationships: 0 };
   const roundTrips: Record<string, number> = {};
   const driverLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
+  const httpLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const profiles: string[] = [];
   const shapes: Record<string, string> = {};
   try {
@@ -180,14 +181,22 @@ export async function run(args: string[]): Promise<number> {
       roundTrips[name] = ((await stats()) - before) / n;
     }
 
-    // The same walks through the driver, in this process: the baseline for GraphQL overhead.
-    for (let i = 0; i < 30; i++) {
-      let t0 = performance.now();
-      await walkLineage(bench.graph, `Document:${directive(i)}`, { direction: "DOWNSTREAM" });
-      driverLatency.DOWNSTREAM?.push(since(t0));
-      t0 = performance.now();
-      await walkLineage(bench.graph, `Task:${task(i)}`, { direction: "UPSTREAM" });
-      driverLatency.UPSTREAM?.push(since(t0));
+    // The same walks through the driver, in this process, with the options the resolver passes: the
+    // baseline for GraphQL overhead. Interleaved with the HTTP requests, one at a time, so that both
+    // sides see the same load on a shared machine.
+    const walkOptions = { asOf: new Date().toISOString().slice(0, 10), timeoutMs: 10_000, budgetMs: 8_000 };
+    for (let i = 0; i < 20; i++) {
+      for (const [name, uid, direction] of [
+        ["DOWNSTREAM", `Document:${directive(i)}`, "DOWNSTREAM"],
+        ["UPSTREAM", `Task:${task(i)}`, "UPSTREAM"],
+      ] as const) {
+        let t0 = performance.now();
+        await walkLineage(bench.graph, uid, { ...walkOptions, direction });
+        driverLatency[name]?.push(since(t0));
+        t0 = performance.now();
+        await questions[name]?.ours(i);
+        httpLatency[name]?.push(since(t0));
+      }
     }
 
     // PROFILE of one lineage step from a directive: what the walk costs in the database.
@@ -257,8 +266,7 @@ export async function run(args: string[]): Promise<number> {
     if (!a || !b || a.result.errors > 0 || b.result.errors > 0) return Number.NaN;
     return median(b.result.latencies) / median(a.result.latencies);
   };
-  const overhead = (q: string) =>
-    median(find(q, "chidao", 1)?.result.latencies ?? []) / median(driverLatency[q] ?? []);
+  const overhead = (q: string) => median(httpLatency[q] ?? []) / median(driverLatency[q] ?? []);
   const p95 = (q: string, c: number) => latencySummary(find(q, "chidao", c)?.result.latencies ?? []).p95;
   const goal = (ok: boolean, text: string) => `${ok ? "met" : "**missed**"}: ${text}`;
   const upP95 = p95("UPSTREAM", 8);
@@ -277,7 +285,7 @@ export async function run(args: string[]): Promise<number> {
     `- Cypher statements per request (Chidao, 1 client): ${Object.entries(roundTrips)
       .map(([q, n]) => `${q} ${fmt(n)}`)
       .join(", ")} — the peer compiles each query into one Cypher statement by design (not counted here)`,
-    `- GraphQL overhead vs the same walk through the driver (\`walkLineage\` in-process, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver p50 ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms)`,
+    `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, 20 interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
     `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)} at 8 clients`,
     ...profiles.map((p) => `- PROFILE ${p}`),
     `- Answer shapes (first request): ${Object.entries(shapes)
