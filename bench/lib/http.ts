@@ -10,10 +10,15 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx <script>` with `env`, waits for its "LISTENING <url>" line (bounded by `timeoutMs`). */
+/** Starts `node --import tsx <script>` with `env`, waits for its "LISTENING <url>" line (bounded by `timeoutMs`). */
 export function startChild(script: string, env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<Child> {
-  const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
-  const child: ChildProcess = spawn(tsx, [script], { cwd: repoRoot, env, stdio: ["pipe", "pipe", "pipe"] });
+  // node --import tsx, not the tsx wrapper: the child's pid must be the server itself, for its RSS
+  // and its signals (the wrapper is a separate process of its own).
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, script)], {
+    cwd: repoRoot,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (d) => {
     stderr = (stderr + String(d)).slice(-4000);
