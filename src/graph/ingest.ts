@@ -11,7 +11,7 @@ import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
 import { ensureRegistry } from "./registry.ts";
 import { buildRows, type IngestRows } from "./rows.ts";
-import { writeRows } from "./writer.ts";
+import { deleteSourceRows, writeRows } from "./writer.ts";
 
 export type FileStatus = "ingested" | "unchanged" | "failed";
 
@@ -70,6 +70,14 @@ export async function ingestFile(graph: GraphConnection, path: string, force = f
   } catch (error) {
     return { path, status: "failed", error: describeFailure(path, error), warnings: [] };
   }
+}
+
+/**
+ * Deletes the Source with this key (see sourceKey) and exactly what it contributed, in one write
+ * transaction. Returns whether it existed. The file itself need not exist any more.
+ */
+export async function deleteSource(graph: GraphConnection, key: string): Promise<boolean> {
+  return graph.write((tx) => deleteSourceRows(tx, key));
 }
 
 /** Ingests files and directories (walked recursively for document files), one transaction per file. */

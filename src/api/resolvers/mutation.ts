@@ -1,8 +1,7 @@
 // Mutations, present in the schema only when CHIDAO_API_KEY is set, and then refused without it as a
 // bearer token. They call the ingest's own functions: one way of writing the graph.
 
-import * as ingest from "../../graph/ingest.ts";
-import { ingestPaths } from "../../graph/ingest.ts";
+import { deleteSource, ingestPaths, sourceKey } from "../../graph/ingest.ts";
 import { uidOf } from "../../graph/queries/nodes.ts";
 import type { ApiContext } from "../context.ts";
 import { userError } from "../errors.ts";
@@ -26,7 +25,7 @@ export const mutationResolvers = {
         argument: "path",
       });
     }
-    const source = await ctx.loaders.nodes.load(uidOf("SOURCE", ingest.sourceKey(outcome.path)));
+    const source = await ctx.loaders.nodes.load(uidOf("SOURCE", sourceKey(outcome.path)));
     return { source, skipped: outcome.status === "unchanged", warnings: outcome.warnings };
   },
 
@@ -35,8 +34,8 @@ export const mutationResolvers = {
     const id = fromGlobalId(String(args.id ?? ""));
     if (id.kind !== "SOURCE")
       throw userError("BAD_USER_INPUT", "id must be a source id.", { argument: "id" });
-    const remove = (ingest as Record<string, unknown>).deleteSource;
-    if (typeof remove !== "function") throw new Error("src/graph/ingest.ts has no deleteSource yet");
-    return Boolean(await (remove as (graph: unknown, key: string) => Promise<unknown>)(ctx.graph, id.key));
+    if (!(await deleteSource(ctx.graph, id.key)))
+      throw userError("NOT_FOUND", "No source has this id.", { argument: "id" });
+    return true;
   },
 };
