@@ -37,9 +37,36 @@ const NUMBER_LINE =
 /(?:^|\n)[ \t>#*]*(?:(?:cong van|nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|ket luan|to trinh)\s+)?so\s*:?[ \t]*/g;
 const BLANK_ADMIN = /^[.…_ \t]*\/\s*([a-z][a-z0-9&]{0,15})(?:-([a-z][a-z0-9&]{0,15}))?/;
 const BLANK_PARTY = /^[.…_ \t]*-\s*([a-z]{1,4})\s*\/\s*([a-z][a-z0-9&]{0,15})/;
-const SKIP_LINE = /^(?:cong hoa xa hoi|doc lap|dang cong san viet nam|so\b|v\/v|kinh gui|\*|-+$)/;
+// "Số:" lines are skipped, "SỞ TÀI CHÍNH" (same folded word) is an issuer line.
+const SKIP_LINE =
+  /^(?:cong hoa xa hoi|doc lap|dang cong san viet nam|so\b(?=\s*[:\d.…_/-]|\s*$)|v\/v|kinh gui|\*|[-\s]+$)/;
+// The column beside the issuer block in a two-column header (table pipes are blanked to spaces).
+const RIGHT_COLUMN = /cong hoa xa hoi|dang cong san viet nam|doc lap\b|\S\s{3,}\S/;
+// The issuing unit under its parent agency: "SỞ Y TẾ" under "UBND TỈNH X", "BAN TUYÊN GIÁO" under
+// "TỈNH ỦY X", "CỤC QUẢN LÝ DƯỢC" under "BỘ Y TẾ".
+const SUBUNIT =
+  /^(?:van phong|ban|so|vu|cuc|tong cuc|chi cuc|trung tam|vien|thanh tra|phong|uy ban kiem tra) [a-z0-9 ,&-]+$/;
+// Words of a unit's name that the official spelling keeps in capitals after the head word(s).
+const HEAD = /^(?:van phong|tong cuc|chi cuc|trung tam|thanh tra|uy ban kiem tra|ban|so|vu|cuc|vien|phong)\s/;
 const TYPE_HEADING =
   /^(nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|quy dinh|quy che|thong tu|thong tri|huong dan|thong bao|ke hoach|chuong trinh hanh dong|chuong trinh|de an|bao cao|to trinh|cong van|cong dien|du thao bao cao)\s*$/;
+
+/**
+ * A unit's name from capitals, in the official spelling: the head word and the first word of the
+ * name capitalised, the rest lower case ("BAN TUYÊN GIÁO" -> "Ban Tuyên giáo", "CỤC QUẢN LÝ DƯỢC"
+ * -> "Cục Quản lý dược"). Abbreviations written with "&" stay in capitals ("KH&CN").
+ */
+function unitName(folded: string, plain: string): string {
+  const head = HEAD.exec(`${folded} `)?.[0].trim().split(" ").length ?? 1;
+  return squash(plain)
+    .split(" ")
+    .map((w, i) => {
+      if (w.includes("&")) return w;
+      const lower = w.toLowerCase();
+      return i === 0 || i === head ? (lower[0] as string).toUpperCase() + lower.slice(1) : lower;
+    })
+    .join(" ");
+}
 
 function titleCase(s: string): string {
   return s
@@ -60,7 +87,8 @@ function linesOf(folded: string, plain: string, limit: number): Line[] {
   const out: Line[] = [];
   let start = 0;
   while (start < limit) {
-    let end = folded.indexOf("\n", start);
+    // Real line breaks: the folded text reads a soft wrap as a space, but "NGHỊ QUYẾT\nvề …" is two lines.
+    let end = plain.indexOf("\n", start);
     if (end < 0 || end > limit) end = Math.min(limit, folded.length);
     const raw = folded.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
@@ -151,10 +179,14 @@ export function readHeader(folded: string, plain: string): Header {
       (numberAt >= 0 && line.start <= numberAt + 3 && line.end >= numberAt)
     )
       continue;
-    if (line.plain !== line.plain.toUpperCase()) continue;
-    const cut = line.folded.search(/cong hoa xa hoi|dang cong san viet nam/);
-    const folded = cut > 0 ? line.folded.slice(0, cut).trim() : line.folded;
+    // Two columns on one line ("UBND TỈNH X | CỘNG HÒA …", "SỞ Y TẾ | Độc lập …"): the left one.
+    const right = RIGHT_COLUMN.exec(line.folded);
+    // A gap match starts on the last letter of the left column; a heading match on the right one.
+    const cut = right === null ? line.folded.length : right.index + (/^\S\s/.test(right[0]) ? 1 : 0);
+    const folded = line.folded.slice(0, cut).trim();
     if (folded === "") continue;
+    const plainLeft = line.plain.slice(0, folded.length);
+    if (plainLeft !== plainLeft.toUpperCase()) continue;
     // "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "UBND TỈNH QUẢNG TRỊ", "TỈNH ĐIỆN BIÊN": the province of a local issuer.
     const prov =
       /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded) ??
@@ -162,20 +194,21 @@ export function readHeader(folded: string, plain: string): Header {
     if (prov && h.province === null && /(?:^|\s)thanh pho\s/.test(folded)) h.level = "thành phố";
     if (prov && h.province === null)
       h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
-    const i = issuerAt(line.folded, line.plain, 0);
+    const i = issuerAt(folded, line.plain, 0);
     if (i) {
       // The place of a header issuer comes from the province line, in title case, not from capitals.
       issuerLines.push({ ...i, place: null });
       subunit = null;
-    } else if (/^(van phong|ban [a-z ]+|so [a-z ]+|vu [a-z ]+|cuc [a-z ]+)$/.test(folded)) {
-      subunit = line.plain.slice(0, folded.length);
+    } else if (/^van phong$/.test(folded) || SUBUNIT.test(folded)) {
+      subunit = unitName(folded, line.plain.slice(0, folded.length));
     }
   }
+  // The lower line is the issuer; the upper one is its parent (and gives the province).
   const parent = issuerLines[issuerLines.length - 1];
-  if (parent) {
-    h.issuer = subunit
-      ? { ...parent, name: squash(`${subunit[0]}${subunit.slice(1).toLowerCase()} ${parent.name}`) }
-      : parent;
+  if (subunit !== null && (parent === undefined || /^Sở /u.test(subunit))) {
+    h.issuer = { name: subunit, national: false, place: null };
+  } else if (parent) {
+    h.issuer = subunit ? { ...parent, name: squash(`${subunit} ${parent.name}`) } : parent;
   } else {
     const code = h.symbol?.issuerCode ?? h.blankIssuer;
     const i = code ? issuerOfCode(code) : null;

@@ -1,6 +1,7 @@
 // extractCitations: the documents a text cites, the document itself, and the typed relations
 // between them, each with the span of the original text it was read from.
 import { fold } from "../normalise.ts";
+import { resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
 import { issuerOfCode } from "./codes.ts";
 import { yearOf } from "./dates.ts";
@@ -13,6 +14,7 @@ import { namedAfter, namedBefore, namedLaws } from "./named.ts";
 import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
+import { titleAfter } from "./titles.ts";
 import { type TextView, viewOf, written } from "./view.ts";
 
 const PREAMBLE = 4000;
@@ -34,6 +36,28 @@ function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh
   const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
   if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(name)) return `${name} ${where}`;
   return `${name} ${issuer.place === null ? level : "tỉnh"} ${where}`;
+}
+
+const LEADING_VE = /^(?:V\/v|Về việc|Về)\s*:?\s+/iu;
+
+/**
+ * Registry key of an issuer named in a jurisdiction at a date ("UBND tỉnh Quảng Trị" in 2024 →
+ * org:quang-tri:ubnd), or null when the registry does not know the body: the resolver decides,
+ * so the graph and the extraction agree.
+ */
+function issuerKeyOf(issuer: string | null, jurisdiction: string | null, date: string | null): string | null {
+  if (issuer === null) return null;
+  return resolveRegistered(issuer, { jurisdiction, date })?.key ?? null;
+}
+
+/** The longest title any mention gives: later mentions often shorten it or leave it out. */
+function longestTitle(v: TextView, anchors: Anchor[]): string | null {
+  let best: string | null = null;
+  for (const a of anchors) {
+    const t = a.titleSpan ? written(v, a.titleSpan[0], a.titleSpan[1]) : a.title;
+    if (t !== null && t !== "" && (best === null || t.length > best.length)) best = t;
+  }
+  return best;
 }
 
 function clauseFloor(f: string, pos: number): number {
@@ -76,6 +100,7 @@ export function extractCitations(text: string): CitationExtraction {
       start: 0,
       end: h.end,
     });
+  const selfIssuerName = issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level);
   const document: DocumentRef = {
     key: selfSymbol
       ? symbolKey(h.symbol?.system ?? "UNKNOWN", selfJurisdiction, selfSymbol, selfYear)
@@ -83,10 +108,11 @@ export function extractCitations(text: string): CitationExtraction {
     symbol: selfSymbol,
     type: selfType,
     system: h.symbol?.system ?? "UNKNOWN",
-    issuer: issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level),
-    issuerKey: null,
+    issuer: selfIssuerName,
+    issuerKey: issuerKeyOf(selfIssuerName, selfJurisdiction, h.date),
     date: h.date,
-    title: h.title === null ? null : written(v, h.titleStart, h.titleEnd).replace(/^V\/v\s*:?\s*/i, ""),
+    // Stored without "V/v" / "về (việc)", like the titles of cited documents (titles.ts).
+    title: h.title === null ? null : written(v, h.titleStart, h.titleEnd).replace(LEADING_VE, "") || null,
     jurisdiction: selfJurisdiction,
   };
 
@@ -99,6 +125,12 @@ export function extractCitations(text: string): CitationExtraction {
     const a = anchorOf(v, s, symbols[i + 1]?.start ?? v.folded.length, ctx, warnings);
     if (a.symbol === selfSymbol) continue;
     numbered.push(a);
+  }
+
+  // Titles (trích yếu) after number, date and issuer; never past the next citation.
+  for (let i = 0; i < numbered.length; i++) {
+    const a = numbered[i] as Anchor;
+    a.titleSpan = titleAfter(v, a, numbered[i + 1]?.start ?? v.folded.length);
   }
 
   // A later mention without "của …" belongs where the same symbol was placed by its prose.
@@ -325,15 +357,17 @@ export function extractCitations(text: string): CitationExtraction {
     const local = first?.jurisdiction !== null && first?.jurisdiction === selfJurisdiction ? placeName : null;
     const date =
       pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
+    const citedIssuer = issuerName(issuer, local, h.level);
     citations.push({
       key: d.key,
       symbol: first?.symbol ?? null,
       type: first?.type ?? "OTHER",
       system: first?.system ?? "UNKNOWN",
-      issuer: issuerName(issuer, local, h.level),
-      issuerKey: null,
+      issuer: citedIssuer,
+      // The body as it was when the cited document was issued (or, undated, when it was cited).
+      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? h.date),
       date,
-      title: pick((a) => (a.titleSpan ? written(v, a.titleSpan[0], a.titleSpan[1]) : a.title)),
+      title: longestTitle(v, d.anchors),
       jurisdiction: first?.jurisdiction ?? null,
       ambiguous: d.ambiguous,
       ...(d.candidates ? { candidates: d.candidates } : {}),
