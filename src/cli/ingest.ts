@@ -4,20 +4,24 @@
 import { join } from "node:path";
 import { repoRoot } from "../graph/config.ts";
 import { type GraphConnection, openGraph } from "../graph/connection.ts";
-import { type FileOutcome, ingestPaths } from "../graph/ingest.ts";
+import { deleteSource, type FileOutcome, ingestPaths, sourceKey } from "../graph/ingest.ts";
 
 const USAGE = `Usage: chidao ingest <file|dir…> [--force] [--concurrency N]
+       chidao ingest --delete <file…>
   --force          re-ingest files whose checksum is unchanged
   --concurrency N  files in flight at once (default 2), each in its own transaction
+  --delete         remove each file's source and exactly what it contributed (the file need not exist)
 `;
 
 export async function ingestCommand(args: string[]): Promise<number> {
   let force = false;
+  let remove = false;
   let concurrency = 2;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--force") force = true;
+    else if (arg === "--delete") remove = true;
     else if (arg === "--concurrency") {
       concurrency = Number(args[++i]);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
@@ -43,6 +47,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     return 1;
   }
   try {
+    if (remove) return await deletePaths(graph, paths);
     const outcomes = await ingestPaths(graph, paths, {
       force,
       concurrency,
@@ -58,6 +63,19 @@ export async function ingestCommand(args: string[]): Promise<number> {
   } finally {
     await graph.close();
   }
+}
+
+/** One transaction per file, like ingest; exit code 1 when a file had no source in the graph. */
+async function deletePaths(graph: GraphConnection, paths: string[]): Promise<number> {
+  let missing = 0;
+  for (const path of paths) {
+    if (await deleteSource(graph, sourceKey(path))) process.stdout.write(`deleted    ${sourceKey(path)}\n`);
+    else {
+      missing++;
+      process.stderr.write(`not found  ${sourceKey(path)}: no source with this path in the graph\n`);
+    }
+  }
+  return missing ? 1 : 0;
 }
 
 /**

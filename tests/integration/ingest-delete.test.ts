@@ -1,6 +1,7 @@
 // Deleting a source on real Neo4j: the seed report and a plan it cites (written here), each deleted
 // in turn. A deletion is the writer's replacement by nothing, so the graph must come back to exactly
 // what the other file alone gives, and re-ingesting must give the first counts again.
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,7 +10,7 @@ import type { GraphConnection } from "../../src/graph/connection.ts";
 import { deleteSource, ingestFile, sourceKey } from "../../src/graph/ingest.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
 import { deleteSourceRows } from "../../src/graph/writer.ts";
-import { clearGraph, openTestGraph } from "../helpers/graph.ts";
+import { clearGraph, openTestGraph, testGraphEnv } from "../helpers/graph.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const seed = join(repoRoot, "seeds/quang-tri-skhcn-bao-cao-6-thang-2024.txt");
@@ -148,5 +149,25 @@ describe("deleteSource", () => {
     expect(await counts()).toEqual(seedAlone);
     expect(await held(D243)).toBe(false);
     expect(await one<number>("MATCH (s:Source) RETURN count(s)")).toBe(1);
+  });
+
+  it("`chidao ingest --delete <file>` deletes the file's source, and exits 1 for a file with none", async () => {
+    const chidao = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+        execFile(
+          process.execPath,
+          [join(repoRoot, "bin/chidao.mjs"), "ingest", ...args],
+          { cwd: repoRoot, env: testGraphEnv(), timeout: 120_000 },
+          (error, stdout, stderr) =>
+            done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
+    const deleted = await chidao("--delete", seed);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain(`deleted    ${sourceKey(seed)}`);
+    expect(await counts()).toEqual(registryOnly);
+    const missing = await chidao("--delete", seed);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`not found  ${sourceKey(seed)}`);
   });
 });
