@@ -5,7 +5,7 @@
 
 import { issuerAt } from "./issuers.ts";
 import type { Anchor } from "./model.ts";
-import type { TextView } from "./view.ts";
+import { isUpperAt, type TextView } from "./view.ts";
 
 const MAX_TITLE = 400;
 // "về", "về việc", quoted, "(khóa XIII) về"; or an issuer phrase the issuer rules did not read
@@ -98,7 +98,8 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
     if (
       c === "," &&
       (CLAUSE_AFTER_COMMA.test(f.slice(i, i + 80)) ||
-        issuerAt(f, v.plain, i + 1 + (f[i + 1] === " " ? 1 : 0)))
+        // An issuer is written with a capital: look it up only then.
+        (isUpperAt(v.plain, i + 2) && issuerAt(f, v.plain, i + 2)))
     ) {
       end = i;
       break;
