@@ -155,7 +155,8 @@ function placeAfter(folded: string, plain: string, at: number): { place: string;
   const caps: string[] = [];
   let len = 0;
   for (const w of words) {
-    if (w === "" || !isUpperAt(w, 0) || NOT_PLACE.has(fold(w))) break;
+    // "V/v" (về việc) after the issuer starts the title, not the place.
+    if (w === "" || !isUpperAt(w, 0) || NOT_PLACE.has(fold(w)) || w.includes("/")) break;
     caps.push(w);
     len += (caps.length > 1 ? 1 : 0) + w.length;
   }

@@ -89,6 +89,25 @@ describe("titles of cited documents", () => {
     );
   });
 
+  it("reads quoted titles (curly or straight, with 'Về việc'), an unread issuer and 'V/v'", () => {
+    const r = extractCitations(
+      "Thực hiện Chỉ thị số 05-CT/TU ngày 12/3/2021 của Ban Thường vụ Tỉnh ủy Đắk Lắk về “Tăng cường sự lãnh đạo của Đảng đối với công tác bảo vệ rừng”, các cấp ủy đã quán triệt.\n" +
+        'Theo Kế hoạch số 45/KH-UBND ngày 1/2/2024 của UBND tỉnh Gia Lai "Về việc triển khai công tác cải cách hành chính năm 2024" thì các sở phải báo cáo.\n' +
+        "Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045.\n" +
+        "Thực hiện Công văn số 1234/UBND-VX ngày 5/6/2024 của UBND tỉnh Gia Lai V/v tăng cường phòng chống dịch sốt xuất huyết; Sở Y tế đề nghị các đơn vị triển khai.\n",
+    );
+    expect(cited(r, "05-CT/TU").title).toBe("Tăng cường sự lãnh đạo của Đảng đối với công tác bảo vệ rừng");
+    expect(cited(r, "05-CT/TU").issuerKey).toBe("org:dak-lak:btvtu");
+    expect(cited(r, "45/KH-UBND").title).toBe("triển khai công tác cải cách hành chính năm 2024");
+    expect(cited(r, "29-NQ/TW").title).toBe(
+      "tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
+    );
+    // "V/v" is not part of the place: "UBND tỉnh Gia Lai", resolved.
+    expect(cited(r, "1234/UBND-VX").issuer).toBe("UBND tỉnh Gia Lai");
+    expect(cited(r, "1234/UBND-VX").issuerKey).toBe("org:gia-lai:ubnd");
+    expect(cited(r, "1234/UBND-VX").title).toBe("tăng cường phòng chống dịch sốt xuất huyết");
+  });
+
   it("leaves 'trên địa bàn tỉnh X' to the clause when the cited document is national", () => {
     const r = extractCitations(
       "Triển khai Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân trên địa bàn tỉnh Hà Tĩnh, Sở Thông tin và Truyền thông đã tổ chức hội nghị.\n",
