@@ -5,9 +5,8 @@
 MATCH (s:Source {key: $source})
 UNWIND $documents AS row
 MERGE (d:Document {key: row.key})
-ON CREATE SET d.held = false
-SET d += CASE WHEN row.own OR NOT d.held THEN row.props ELSE {} END
-SET d.held = d.held OR row.own
+ON CREATE SET d += row.props, d.held = row.own
+ON MATCH SET d += CASE WHEN row.own OR NOT d.held THEN row.props ELSE {} END, d.held = d.held OR row.own
 FOREACH (_ IN CASE WHEN row.own THEN [1] ELSE [] END |
   CREATE (s)-[:CONTAINS {extractorVersion: $version}]->(d)
 )

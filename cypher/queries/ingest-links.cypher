@@ -1,18 +1,11 @@
-// Typed relations between documents and who issued them, one relationship per (from, type, to,
-// source). The relation kind is a parameter checked against the model's closed list in TypeScript
-// (src/graph/rows.ts) before it reaches the dynamic type. A document's tier is its issuer's.
-CALL {
-  UNWIND $relations AS row
-  MATCH (a:Document {key: row.from}), (b:Document {key: row.to})
-  MERGE (a)-[r:$(row.kind) {source: $source}]->(b)
-  ON CREATE SET r += row.props
-}
-CALL {
-  UNWIND $issuers AS row
-  MATCH (d:Document {key: row.document}), (o:Organisation {key: row.organisation})
-  MERGE (d)-[r:ISSUED_BY {source: $source}]->(o)
-  ON CREATE SET r.start = row.start, r.end = row.end, r.quote = row.quote, r.confidence = 1.0,
-    r.extractorVersion = $version
-  WITH d, o, row WHERE row.own OR NOT d.held
-  SET d.tier = o.tier
-}
+// Every relationship a file states between nodes the earlier statements of its transaction wrote, in
+// one flat batch: ends by element id (returned by those statements), one relationship per (from,
+// type, to, source). The type comes from the writer's closed set (src/graph/writer.ts; relation
+// kinds are checked against the model's list in src/graph/rows.ts) before it reaches the dynamic
+// type. Every row has every key (cue is null where there is none), so the plan is cached once.
+UNWIND $links AS row
+MATCH (a) WHERE elementId(a) = row.from
+MATCH (b) WHERE elementId(b) = row.to
+MERGE (a)-[r:$(row.type) {source: $source}]->(b)
+ON CREATE SET r.start = row.start, r.end = row.end, r.quote = row.quote, r.confidence = row.confidence,
+  r.cue = row.cue, r.extractorVersion = $version

@@ -4,7 +4,7 @@ MATCH (s:Source {key: $source})
 UNWIND $organisations AS row
 MERGE (o:Organisation {key: row.key})
 ON CREATE SET o += row.props
-SET o += CASE WHEN coalesce(o.registered, false) THEN {} ELSE row.props END
+ON MATCH SET o += CASE WHEN coalesce(o.registered, false) THEN {} ELSE row.props END
 FOREACH (m IN row.mentions |
   CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: 1.0, extractorVersion: $version}]->(o)
 )

@@ -1,12 +1,10 @@
-// Targets (chỉ tiêu), part of the document that sets them.
+// Targets (chỉ tiêu) a document sets: the nodes and this file's mention of each, one label per
+// statement like ingest-tasks (links through ingest-links).
 MATCH (s:Source {key: $source})
 UNWIND $targets AS row
-MERGE (g:Target {key: row.key})
-SET g += row.props
+MERGE (n:Target {key: row.key})
+// SET inside MERGE (both branches) rather than after it: a map SET after a MERGE costs two Eagers.
+ON CREATE SET n += row.props
+ON MATCH SET n += row.props
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(g)
-WITH g, row
-UNWIND row.setBy AS key
-MATCH (d:Document {key: key})
-MERGE (g)-[r:PART_OF {source: $source}]->(d)
-ON CREATE SET r += row.provenance
+  extractorVersion: $version}]->(n)

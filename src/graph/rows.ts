@@ -98,6 +98,32 @@ export interface MentionRow {
   quote: string;
 }
 
+/** Where in the file a fact was read, as every extracted relationship records it. */
+export interface Provenance {
+  source: string;
+  start: Integer | null;
+  end: Integer | null;
+  quote: string;
+  confidence: number;
+  extractorVersion: string;
+}
+
+/** An extracted node other than a document or organisation: its properties and where it was read. */
+export interface NodeRow {
+  key: string;
+  props: Props;
+  mention: MentionRow;
+  provenance: Provenance;
+}
+
+export interface StatusRow {
+  key: string;
+  value: TaskStatus;
+  reportedOn: string | null;
+  reportedBy: string;
+  mention: MentionRow;
+}
+
 export interface IngestRows {
   source: Props & { key: string };
   selfKey: string;
@@ -111,12 +137,19 @@ export interface IngestRows {
     start: Integer | null;
     end: Integer | null;
   }[];
-  relations: { from: string; to: string; kind: RelationKind; props: Props }[];
-  tasks: Props[];
-  targets: Props[];
-  actions: Props[];
-  statistics: Props[];
-  findings: Props[];
+  relations: { from: string; to: string; kind: RelationKind; props: Provenance & { cue: string } }[];
+  tasks: (NodeRow & {
+    assignedBy: string[];
+    implements: string[];
+    results: string[];
+    lead: string[];
+    cooperating: string[];
+    status: StatusRow | null;
+  })[];
+  targets: (NodeRow & { setBy: string[] })[];
+  actions: (NodeRow & { servesTasks: string[]; servesDocuments: string[]; actor: string | null })[];
+  statistics: NodeRow[];
+  findings: NodeRow[];
   warnings: string[];
   /** Nodes and relationships this file contributes, for the summary and for the crash test. */
   counts: { documents: number; relations: number; tasks: number; actions: number; findings: number };
@@ -231,7 +264,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     });
   }
 
-  const provenance = (s: MentionRow, conf: number) => ({
+  const provenance = (s: MentionRow, conf: number): Provenance => ({
     source: source.key,
     start: s.start,
     end: s.end,

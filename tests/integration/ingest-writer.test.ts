@@ -245,7 +245,7 @@ describe("ingest writer", () => {
       big.extraction.actions.push({ ...a0, key: `action-${i}`, serves: [`task-${i}`] });
     }
     const large = await trips("/docs/big.txt", big);
-    expect(small).toBeLessThanOrEqual(9);
+    expect(small).toBeLessThanOrEqual(14);
     expect(large).toBe(small);
     const written = await graph.read(async (tx) =>
       (

@@ -199,8 +199,8 @@ describe("ingest of the seed report", () => {
     const few = await trips(small);
     const many = await trips(seed);
     expect(many.items).toBeGreaterThan(few.items * 10);
-    expect(few.n).toBeLessThanOrEqual(9);
-    expect(many.n).toBeLessThanOrEqual(9);
+    expect(few.n).toBeLessThanOrEqual(14);
+    expect(many.n).toBeLessThanOrEqual(14);
   });
 });
 

@@ -1,0 +1,13 @@
+// The element id of every node the file's statements just wrote, for ingest-links: what the file's
+// Source contains or mentions, and its documents by key (a citation always has a mention, but the
+// links must not depend on it). A read of its own, because a statement that writes and then returns
+// rows needs an Eager before returning them.
+CALL () {
+  MATCH (:Source {key: $source})-[:MENTIONS|CONTAINS]->(n)
+  RETURN n
+  UNION
+  UNWIND $documents AS key
+  MATCH (n:Document {key: key})
+  RETURN n
+}
+RETURN labels(n) AS labels, n.key AS key, elementId(n) AS id
