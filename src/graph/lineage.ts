@@ -119,11 +119,18 @@ export interface LineageStep {
   pathRelations: LineageRelation[];
 }
 
+/**
+ * Nodes other than the root are slim: identity plus only what the walk and its filters read (tier,
+ * issuedOn, deadlineTo, recurring). Reading every property of every reached node cost more than the
+ * walk itself, and a caller shows one page: fetch that page's details with `fetchNodes` (or the API's
+ * per-request node loader), never prime a cache with these.
+ */
 export interface LineageResult {
+  /** With all its properties. */
   root: GraphNode;
-  /** Reached nodes matching the filter, by depth then label; the root is not among them. */
+  /** Reached nodes matching the filter, by depth then label; the root is not among them. Slim. */
   steps: LineageStep[];
-  /** Every node reached, root included, matching or not (what paths pass through). */
+  /** Every node reached, root included, matching or not (what paths pass through). Slim. */
   reached: Map<string, GraphNode>;
   relations: LineageRelation[];
   truncation: TruncationReason[];
@@ -271,7 +278,7 @@ async function walkOneWay(
         }
         byEid.set(node.eid, node.uid);
         if (!reached.has(node.uid)) reached.set(node.uid, node);
-        next.push(node.eid);
+        if (record.get("more") === true) next.push(node.eid);
       }
       const parent = byEid.get(parentEid) as string;
       const stored =

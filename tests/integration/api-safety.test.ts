@@ -195,6 +195,45 @@ describe("round trips", () => {
       await counted.close();
     }
   });
+
+  it("for a lineage page are the walk's hops plus the root and one batched fetch of the page", async () => {
+    const small = await writePlan("3/KH-SMALL", 3);
+    const large = await writePlan("4/KH-LARGE", 40);
+    const counting = countingGraph(graph);
+    const counted = await startApi(counting.graph);
+    try {
+      const QUERY = `query($id: ID!) { lineage(root: $id) { truncated root { label }
+        nodes(first: 100) { totalCount edges { depth node { kind label } path { nodes { label } } } }
+        relations(first: 100) { edges { node { from { label } to { label } } } }
+      } }`;
+      const runs: number[] = [];
+      const answers = [];
+      for (const id of [small, large]) {
+        counting.reset();
+        const res = await counted.query(QUERY, { id });
+        expect(res.errors).toBeUndefined();
+        runs.push(counting.count());
+        answers.push(res.data.lineage);
+      }
+      // plan → tasks → actions: the root, two hops (actions have nothing below, so no third, empty
+      // one), and the page's nodes with their paths in one batch.
+      expect(runs).toEqual([4, 4]);
+      const edges = answers[1].nodes.edges;
+      expect(answers[1].nodes.totalCount).toBe(120);
+      expect(answers[1].truncated).toBe(false);
+      // The walk reads slim nodes; what comes back is the full node, not its key.
+      expect(edges[0].node.label).toMatch(/^Nhiệm vụ \d+$/);
+      expect(edges[99].node.label).toMatch(/^Hoạt động [12]$/);
+      expect(edges[99].path.nodes.map((n: { label: string }) => n.label)).toEqual([
+        "4/KH-LARGE",
+        expect.stringMatching(/^Nhiệm vụ \d+$/),
+        edges[99].node.label,
+      ]);
+      expect(answers[1].relations.edges[0].node.to.label).not.toContain("|");
+    } finally {
+      await counted.close();
+    }
+  });
 });
 
 describe("GraphiQL and mutations", () => {

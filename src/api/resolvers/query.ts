@@ -138,7 +138,8 @@ export const queryResolvers = {
       budgetMs: Math.floor(ctx.timeoutMs * 0.8),
     });
     if (!result) throw userError("NOT_FOUND", "No node has this root id.", { argument: "root" });
-    ctx.loaders.prime(result.reached.values());
+    // Only the root comes back with all its properties; the page's nodes are loaded by Lineage.nodes.
+    ctx.loaders.prime([result.root]);
     return result;
   },
 

@@ -320,12 +320,25 @@ export const typeResolvers = {
   Lineage: {
     truncated: (l: LineageResult) => l.truncation.length > 0,
     cycles: (l: LineageResult) => l.cycles.map((c) => c.map(toGlobalId)),
-    nodes: (l: LineageResult, args: Args) => {
+    // The walk's nodes are slim (src/graph/lineage.ts): the page's nodes and every node on their
+    // paths are loaded in full here, all at once, so Path.nodes and Relation.from/to hit the cache and
+    // a page costs one round trip whatever its size.
+    nodes: async (l: LineageResult, args: Args, ctx: ApiContext) => {
       const page = pageOf(args.first as number | null, args.after as string | null, 100, 100);
-      return sliceConnection(l.steps, page, (step) => lineageEdge(l, step));
+      const steps = l.steps.slice(page.offset, page.offset + page.limit);
+      const loaded = await ctx.loaders.nodes.loadMany(steps.flatMap((s) => s.path));
+      const full = new Map<string, GraphNode>();
+      for (const n of loaded) if (n && !(n instanceof Error)) full.set(n.uid, n);
+      return sliceConnection(l.steps, page, (step) => ({
+        ...lineageEdge(l, step),
+        node: full.get(step.node.uid) ?? step.node,
+      }));
     },
-    relations: (l: LineageResult, args: Args) => {
+    relations: async (l: LineageResult, args: Args, ctx: ApiContext) => {
       const page = pageOf(args.first as number | null, args.after as string | null, 100, 100);
+      await ctx.loaders.nodes.loadMany(
+        l.relations.slice(page.offset, page.offset + page.limit).flatMap((r) => [r.from, r.to]),
+      );
       return sliceConnection(l.relations, page, (node) => ({ node }));
     },
   },
