@@ -5,6 +5,14 @@
 // Offsets (`start`, `end`) are UTF-16 code-unit offsets into the ORIGINAL input string (before
 // normalisation), end exclusive, so `input.slice(start, end)` is the quoted text.
 
+import type {
+  DOCUMENT_RELATION_KINDS,
+  DOCUMENT_SYSTEMS,
+  DOCUMENT_TYPES,
+  ORGANISATION_TIERS,
+  TASK_STATUSES,
+} from "./vocabulary.ts";
+
 /** A piece of evidence: where in the original text a fact was read. */
 export interface Span {
   start: number;
@@ -14,38 +22,13 @@ export interface Span {
 }
 
 /** The three symbol systems (see docs/vn-document-grammar.md §0). */
-export type DocumentSystem = "PARTY" | "STATE_NORMATIVE" | "STATE_ADMINISTRATIVE" | "UNKNOWN";
+export type DocumentSystem = (typeof DOCUMENT_SYSTEMS)[number];
 
 /**
  * Document types, in English, with the Vietnamese term. Kept as a closed set so that the graph and
  * the API can use it as an enum.
  */
-export type DocumentType =
-  | "RESOLUTION" // Nghị quyết
-  | "DECREE" // Nghị định
-  | "DECISION" // Quyết định
-  | "DIRECTIVE" // Chỉ thị
-  | "CONCLUSION" // Kết luận
-  | "REGULATION" // Quy định (Party QĐ/QĐi, state QyĐ)
-  | "RULES" // Quy chế
-  | "CIRCULAR" // Thông tư
-  | "JOINT_CIRCULAR" // Thông tư liên tịch
-  | "PARTY_CIRCULAR" // Thông tri
-  | "GUIDANCE" // Hướng dẫn
-  | "NOTICE" // Thông báo
-  | "PROGRAMME" // Chương trình (hành động)
-  | "PLAN" // Kế hoạch
-  | "SCHEME" // Đề án
-  | "STRATEGY" // Chiến lược
-  | "PROJECT" // Dự án / Phương án
-  | "REPORT" // Báo cáo
-  | "SUBMISSION" // Tờ trình
-  | "OFFICIAL_LETTER" // Công văn / Văn bản số
-  | "TELEGRAM" // Công điện
-  | "LAW" // Luật / Bộ luật
-  | "ORDINANCE" // Pháp lệnh
-  | "MINUTES" // Biên bản
-  | "OTHER";
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Canonical document reference as extracted (the document itself or one it cites). */
 export interface DocumentRef {
@@ -80,19 +63,7 @@ export interface Citation extends DocumentRef {
   mentions: Span[];
 }
 
-export type RelationKind =
-  | "IMPLEMENTS" // thực hiện, triển khai thực hiện, cụ thể hóa
-  | "CONTINUES" // tiếp tục thực hiện
-  | "AMENDS" // sửa đổi, bổ sung
-  | "REPLACES" // thay thế
-  | "REPEALS" // bãi bỏ
-  | "GUIDES" // hướng dẫn, quy định chi tiết
-  | "BASED_ON" // Căn cứ
-  | "PROPOSED_BY" // Theo đề nghị … tại Tờ trình
-  | "REPORTS_ON" // báo cáo kết quả thực hiện
-  | "RESPONDS_TO" // Thực hiện Công văn số … (a report answering a request)
-  | "ISSUED_WITH" // ban hành kèm theo; phê duyệt
-  | "CITES"; // a mention with no stronger relation
+export type RelationKind = (typeof DOCUMENT_RELATION_KINDS)[number];
 
 export interface Relation {
   /** "SELF" (the document being read) or a citation key. */
@@ -122,13 +93,7 @@ export interface CitationExtraction {
 
 // ---- Obligations (issue: organisations, tasks, targets, actions, statistics, findings) ----
 
-export type OrganisationTier =
-  | "CENTRAL_PARTY"
-  | "CENTRAL_STATE"
-  | "PROVINCIAL_PARTY"
-  | "PROVINCIAL_STATE"
-  | "DEPARTMENT"
-  | "UNIT";
+export type OrganisationTier = (typeof ORGANISATION_TIERS)[number];
 
 export interface ExtractedOrganisation {
   /** Registry key ("org:quang-tri:skhcn") or a derived key for organisations not in the registry. */
@@ -150,13 +115,7 @@ export interface Deadline {
   recurring: boolean;
 }
 
-export type TaskStatus =
-  | "COMPLETED_ON_TIME" // hoàn thành đúng hạn
-  | "COMPLETED_LATE" // hoàn thành quá hạn
-  | "IN_PROGRESS_ON_TIME" // đang thực hiện trong hạn
-  | "OVERDUE" // quá hạn chưa hoàn thành
-  | "NOT_STARTED"
-  | "UNKNOWN";
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export interface StatusObservation {
   value: TaskStatus;

@@ -5,6 +5,7 @@
 // where and why it stopped.
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { RelationKind as ExtractedRelationKind, TaskStatus } from "../extract/types.ts";
+import { DOCUMENT_RELATION_KINDS } from "../extract/vocabulary.ts";
 import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
 import { fetchNodes, type GraphNode, type NodeKind, plain, toGraphNode } from "./queries/nodes.ts";
@@ -25,18 +26,7 @@ export type RelationKind =
 export type TruncationReason = "MAX_DEPTH" | "MAX_NODES" | "BREADTH" | "TIMEOUT";
 
 export const RELATION_KINDS: readonly RelationKind[] = [
-  "IMPLEMENTS",
-  "CONTINUES",
-  "AMENDS",
-  "REPLACES",
-  "REPEALS",
-  "GUIDES",
-  "BASED_ON",
-  "PROPOSED_BY",
-  "REPORTS_ON",
-  "RESPONDS_TO",
-  "ISSUED_WITH",
-  "CITES",
+  ...DOCUMENT_RELATION_KINDS,
   "ASSIGNED_BY",
   "PART_OF",
   "RESULTED_IN",

@@ -15,39 +15,13 @@ import type {
   Span,
   TaskStatus,
 } from "../extract/types.ts";
+import { DOCUMENT_RELATION_KINDS, ORGANISATION_TIERS, TASK_STATUSES } from "../extract/vocabulary.ts";
 
-export const RELATION_KINDS: ReadonlySet<RelationKind> = new Set<RelationKind>([
-  "IMPLEMENTS",
-  "CONTINUES",
-  "AMENDS",
-  "REPLACES",
-  "REPEALS",
-  "GUIDES",
-  "BASED_ON",
-  "PROPOSED_BY",
-  "REPORTS_ON",
-  "RESPONDS_TO",
-  "ISSUED_WITH",
-  "CITES",
-]);
+export const RELATION_KINDS: ReadonlySet<RelationKind> = new Set(DOCUMENT_RELATION_KINDS);
 
-const TIERS: ReadonlySet<OrganisationTier> = new Set<OrganisationTier>([
-  "CENTRAL_PARTY",
-  "CENTRAL_STATE",
-  "PROVINCIAL_PARTY",
-  "PROVINCIAL_STATE",
-  "DEPARTMENT",
-  "UNIT",
-]);
+const TIERS: ReadonlySet<OrganisationTier> = new Set(ORGANISATION_TIERS);
 
-const STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>([
-  "COMPLETED_ON_TIME",
-  "COMPLETED_LATE",
-  "IN_PROGRESS_ON_TIME",
-  "OVERDUE",
-  "NOT_STARTED",
-  "UNKNOWN",
-]);
+const STATUSES: ReadonlySet<TaskStatus> = new Set(TASK_STATUSES);
 
 /** What a person reads for a document type (tên loại văn bản). */
 const TYPE_NAME: Record<DocumentType, string> = {

@@ -1,5 +1,7 @@
 // Small pieces every type resolver uses: property access with enum guards, and by-parent fetches
 // through the neighbours loader turned into relations and connections.
+
+import { ORGANISATION_TIERS, TASK_STATUSES as TASK_STATUSES_LIST } from "../../extract/vocabulary.ts";
 import type { EvidenceRecord, LineageRelation, RelationKind } from "../../graph/lineage.ts";
 import { evidenceOf } from "../../graph/lineage.ts";
 import type { GraphNode } from "../../graph/queries/nodes.ts";
@@ -9,22 +11,8 @@ import { connectionOf, type Page, pageOf, sliceConnection } from "../pagination.
 
 export type Args = Record<string, unknown>;
 
-export const TIERS = new Set([
-  "CENTRAL_PARTY",
-  "CENTRAL_STATE",
-  "PROVINCIAL_PARTY",
-  "PROVINCIAL_STATE",
-  "DEPARTMENT",
-  "UNIT",
-]);
-export const TASK_STATUSES = new Set([
-  "COMPLETED_ON_TIME",
-  "COMPLETED_LATE",
-  "IN_PROGRESS_ON_TIME",
-  "OVERDUE",
-  "NOT_STARTED",
-  "UNKNOWN",
-]);
+export const TIERS: ReadonlySet<string> = new Set(ORGANISATION_TIERS);
+export const TASK_STATUSES: ReadonlySet<string> = new Set(TASK_STATUSES_LIST);
 
 /** A property as a string, or null. */
 export function str(node: GraphNode, name: string): string | null {
@@ -40,7 +28,7 @@ export function num(node: GraphNode, name: string): number | null {
 /** An enum-typed property: values the schema does not know become `fallback` instead of an error. */
 export function oneOf<T extends string | null>(
   value: unknown,
-  allowed: Set<string>,
+  allowed: ReadonlySet<string>,
   fallback: T,
 ): string | T {
   return typeof value === "string" && allowed.has(value) ? value : fallback;

@@ -1,6 +1,8 @@
 // Resolvers of the object types. Every fetch goes through the request's loaders (see loaders.ts):
 // fields of a node come from its properties, related nodes from one batched neighbours query per
 // level of the GraphQL query.
+
+import { DOCUMENT_RELATION_KINDS, DOCUMENT_SYSTEMS, DOCUMENT_TYPES } from "../../extract/vocabulary.ts";
 import type { EvidenceRecord, LineageRelation, LineageResult, LineageStep } from "../../graph/lineage.ts";
 import { evidenceOf } from "../../graph/lineage.ts";
 import type { AccountabilityRow } from "../../graph/queries/accountability.ts";
@@ -34,48 +36,9 @@ const TYPE_NAME: Record<NodeKind, string> = {
   SOURCE: "Source",
 };
 
-const DOCUMENT_TYPES = new Set([
-  "RESOLUTION",
-  "DECREE",
-  "DECISION",
-  "DIRECTIVE",
-  "CONCLUSION",
-  "REGULATION",
-  "RULES",
-  "CIRCULAR",
-  "JOINT_CIRCULAR",
-  "PARTY_CIRCULAR",
-  "GUIDANCE",
-  "NOTICE",
-  "PROGRAMME",
-  "PLAN",
-  "SCHEME",
-  "STRATEGY",
-  "PROJECT",
-  "REPORT",
-  "SUBMISSION",
-  "OFFICIAL_LETTER",
-  "TELEGRAM",
-  "LAW",
-  "ORDINANCE",
-  "MINUTES",
-  "OTHER",
-]);
-const SYSTEMS = new Set(["PARTY", "STATE_NORMATIVE", "STATE_ADMINISTRATIVE", "UNKNOWN"]);
-const DOCUMENT_RELATIONS = [
-  "IMPLEMENTS",
-  "CONTINUES",
-  "AMENDS",
-  "REPLACES",
-  "REPEALS",
-  "GUIDES",
-  "BASED_ON",
-  "PROPOSED_BY",
-  "REPORTS_ON",
-  "RESPONDS_TO",
-  "ISSUED_WITH",
-  "CITES",
-];
+const DOCUMENT_TYPE_SET: ReadonlySet<string> = new Set(DOCUMENT_TYPES);
+const SYSTEMS: ReadonlySet<string> = new Set(DOCUMENT_SYSTEMS);
+const DOCUMENT_RELATIONS: readonly string[] = DOCUMENT_RELATION_KINDS;
 const IMPLEMENTATION = ["IMPLEMENTS", "CONTINUES"];
 
 const common = {
@@ -127,7 +90,7 @@ export const typeResolvers = {
     ...common,
     key: (n: GraphNode) => n.key,
     ...stringFields("symbol", "issuer", "issuedOn", "title", "jurisdiction"),
-    type: (n: GraphNode) => oneOf(n.props.type, DOCUMENT_TYPES, "OTHER"),
+    type: (n: GraphNode) => oneOf(n.props.type, DOCUMENT_TYPE_SET, "OTHER"),
     system: (n: GraphNode) => oneOf(n.props.system, SYSTEMS, "UNKNOWN"),
     tier,
     year: (n: GraphNode) => num(n, "year") ?? (Number(String(n.props.issuedOn ?? "").slice(0, 4)) || null),
