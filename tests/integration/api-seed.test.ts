@@ -56,11 +56,9 @@ describe("the seed report", () => {
     expect(res.errors).toBeUndefined();
     const edges = res.data.lineage.nodes.edges as Array<{ node: any; path: { nodes: any[] } }>;
     const describe = JSON.stringify(edges.map((e) => e.path.nodes.map((n) => n.symbol ?? n.ref ?? n.kind)));
-    // The actions reported under task 74 (an action the report attributes to a department but that
-    // serves 243/KH-UBND directly also matches the filter; it is not one of task 74's).
-    const actions = edges.filter(
-      (e) => e.node.kind === "ACTION" && e.path.nodes.some((n) => n.kind === "TASK"),
-    );
+    // Exactly the actions reported under task 74: the provincial People's Committee's own actions
+    // on the same chain are filtered out by tier.
+    const actions = edges.filter((e) => e.node.kind === "ACTION");
     expect(actions, describe).toHaveLength(6);
     for (const action of actions) {
       const chain = action.path.nodes;
