@@ -11,6 +11,7 @@
 import { inject } from "vitest";
 import type { GraphConnection } from "../../src/graph/connection.ts";
 import { openGraph } from "../../src/graph/connection.ts";
+import { sourceKey } from "../../src/graph/ingest.ts";
 
 /** Environment for code (or child processes) that should use the test run's Neo4j. */
 export function testGraphEnv(): Record<string, string | undefined> {
@@ -36,4 +37,41 @@ export async function clearGraph(graph: GraphConnection): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/** The first column of the first row, with driver Integers turned into numbers. */
+export async function readOne<T>(
+  graph: GraphConnection,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  return graph.read(async (tx) => {
+    const value = (await tx.run(query, params)).records[0]?.get(0);
+    return (typeof value?.toNumber === "function" ? value.toNumber() : value) as T;
+  });
+}
+
+/** Whole-graph counts, for "this changed nothing" and "this changed only that" assertions. */
+export async function graphCounts(
+  graph: GraphConnection,
+): Promise<{ nodes: number; relationships: number; registered: number }> {
+  return {
+    nodes: await readOne<number>(graph, "MATCH (n) RETURN count(n)"),
+    relationships: await readOne<number>(graph, "MATCH ()-[r]->() RETURN count(r)"),
+    registered: await readOne<number>(graph, "MATCH (o:Organisation {registered: true}) RETURN count(o)"),
+  };
+}
+
+/** What one file contributed: its Source's relationships and every relationship carrying it as source, as sorted text. */
+export async function sourceContribution(graph: GraphConnection, path: string): Promise<string[]> {
+  const rows = await graph.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (a)-[r]->(b) WHERE r.source = $key OR (a:Source AND a.key = $key)
+         RETURN type(r) + ' ' + coalesce(a.key, '') + ' -> ' + coalesce(b.key, '') + ' ' + coalesce(r.quote, '') AS f`,
+        { key: sourceKey(path) },
+      )
+    ).records.map((r) => r.get("f") as string),
+  );
+  return rows.sort();
 }

@@ -10,7 +10,14 @@ import type { GraphConnection } from "../../src/graph/connection.ts";
 import { deleteSource, ingestFile, sourceKey } from "../../src/graph/ingest.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
 import { deleteSourceRows } from "../../src/graph/writer.ts";
-import { clearGraph, openTestGraph, testGraphEnv } from "../helpers/graph.ts";
+import {
+  clearGraph,
+  graphCounts,
+  openTestGraph,
+  readOne,
+  sourceContribution,
+  testGraphEnv,
+} from "../helpers/graph.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const seed = join(repoRoot, "seeds/quang-tri-skhcn-bao-cao-6-thang-2024.txt");
@@ -49,30 +56,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function one<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
-  return graph.read(async (tx) => {
-    const value = (await tx.run(query, params)).records[0]?.get(0);
-    return (typeof value?.toNumber === "function" ? value.toNumber() : value) as T;
-  });
-}
-const counts = async () => ({
-  nodes: await one<number>("MATCH (n) RETURN count(n)"),
-  relationships: await one<number>("MATCH ()-[r]->() RETURN count(r)"),
-  registered: await one<number>("MATCH (o:Organisation {registered: true}) RETURN count(o)"),
-});
-/** Everything a file wrote: its Source's relationships and every relationship carrying it as source. */
-async function contribution(path: string): Promise<string[]> {
-  const rows = await graph.read(async (tx) =>
-    (
-      await tx.run(
-        `MATCH (a)-[r]->(b) WHERE r.source = $key OR (a:Source AND a.key = $key)
-         RETURN type(r) + ' ' + coalesce(a.key, '') + ' -> ' + coalesce(b.key, '') + ' ' + coalesce(r.quote, '') AS f`,
-        { key: sourceKey(path) },
-      )
-    ).records.map((r) => r.get("f") as string),
-  );
-  return rows.sort();
-}
+const one = <T>(query: string, params: Record<string, unknown> = {}) => readOne<T>(graph, query, params);
+const counts = () => graphCounts(graph);
+const contribution = (path: string) => sourceContribution(graph, path);
 async function ingest(path: string): Promise<void> {
   const outcome = await ingestFile(graph, path);
   expect(outcome.status, outcome.error).toBe("ingested");

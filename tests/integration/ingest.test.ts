@@ -17,12 +17,19 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphConnection } from "../../src/graph/connection.ts";
-import { ingestFile, ingestPaths, prepareFile, sourceKey } from "../../src/graph/ingest.ts";
+import { ingestFile, ingestPaths, prepareFile } from "../../src/graph/ingest.ts";
 import { cypher } from "../../src/graph/queries/cypher.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
 import { folded } from "../../src/graph/rows.ts";
 import { type QueryRunner, writeRows } from "../../src/graph/writer.ts";
-import { clearGraph, openTestGraph, testGraphEnv } from "../helpers/graph.ts";
+import {
+  clearGraph,
+  graphCounts,
+  openTestGraph,
+  readOne,
+  sourceContribution,
+  testGraphEnv,
+} from "../helpers/graph.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const seed = join(repoRoot, "seeds/quang-tri-skhcn-bao-cao-6-thang-2024.txt");
@@ -49,29 +56,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function one<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
-  return graph.read(async (tx) => {
-    const value = (await tx.run(query, params)).records[0]?.get(0);
-    return (typeof value?.toNumber === "function" ? value.toNumber() : value) as T;
-  });
-}
-const counts = async () => ({
-  nodes: await one<number>("MATCH (n) RETURN count(n)"),
-  relationships: await one<number>("MATCH ()-[r]->() RETURN count(r)"),
-});
-/** What a file contributed: its mentions and every relationship carrying it as source, as text. */
-async function contribution(path: string): Promise<string[]> {
-  const rows = await graph.read(async (tx) =>
-    (
-      await tx.run(
-        `MATCH (a)-[r]->(b) WHERE r.source = $key OR (a:Source AND a.key = $key)
-         RETURN type(r) + ' ' + coalesce(a.key, '') + ' -> ' + coalesce(b.key, '') + ' ' + coalesce(r.quote, '') AS f`,
-        { key: sourceKey(path) },
-      )
-    ).records.map((r) => r.get("f") as string),
-  );
-  return rows.sort();
-}
+const one = <T>(query: string, params: Record<string, unknown> = {}) => readOne<T>(graph, query, params);
+const counts = () => graphCounts(graph);
+const contribution = (path: string) => sourceContribution(graph, path);
 
 describe("ingest of the seed report", () => {
   it("ingests the seed; twice gives identical node and relationship counts; unchanged is skipped", async () => {
