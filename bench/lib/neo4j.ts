@@ -23,12 +23,13 @@ export function benchPort(): number {
 }
 
 /**
- * Starts the benchmark Neo4j. `fresh` deletes its data directory first (only bench/out/neo4j, never
- * anything else). Refuses to run when something already listens on the port: it would not be ours.
+ * Starts the benchmark Neo4j. `fresh` deletes its data directory first (bench/out/neo4j or
+ * CHIDAO_BENCH_NEO4J_DATA, never anything else). Refuses to run when something already listens on the port: it would not be ours.
  */
 export async function startBenchGraph(options: { fresh: boolean }): Promise<BenchGraph> {
   const port = benchPort();
-  const dataDir = path.join(benchOut, "neo4j");
+  // CHIDAO_BENCH_NEO4J_DATA lets two benchmarks run side by side, each on its own database.
+  const dataDir = path.resolve(process.env.CHIDAO_BENCH_NEO4J_DATA ?? path.join(benchOut, "neo4j"));
   if ((await probeBolt(port)) !== "closed")
     throw new Error(
       `port ${port} is already in use; stop what runs there or set CHIDAO_BENCH_NEO4J_PORT to a free port`,
