@@ -172,6 +172,17 @@ function composeNfc(input: string, map: OffsetMap): string {
  * `toOriginal`; `text` is what the extractors read.
  */
 export function normalise(original: string): NormalisedText {
+  // extract() reads each document twice (citations, then obligations): the second reading reuses
+  // the first's result instead of normalising the same text again. The result is immutable.
+  if (original === lastNormalised?.original) return lastNormalised.result;
+  const result = normaliseUncached(original);
+  lastNormalised = { original, result };
+  return result;
+}
+
+let lastNormalised: { original: string; result: NormalisedText } | null = null;
+
+function normaliseUncached(original: string): NormalisedText {
   const first = new OffsetMap();
   const nfc = needsNfc(original) ? composeNfc(original, first) : original;
 
@@ -257,10 +268,52 @@ function buildFoldTable(): Uint16Array {
  */
 export function fold(text: string): string {
   if (foldTable === null) foldTable = buildFoldTable();
+  if (text === lastFolded?.text) return lastFolded.folded;
   const table = foldTable;
-  const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = table[text.charCodeAt(i)] as number;
-  return decoder.decode(out);
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+  // Most calls fold a few words, where a decoder's set-up costs more than the folding itself.
+  if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
+  const folded = decoder.decode(out);
+  // Both passes of extract() fold the whole document: keep the last long result.
+  lastFolded = { text, folded };
+  return folded;
+}
+
+const SHORT_FOLD = 1024;
+let lastFolded: { text: string; folded: string } | null = null;
+
+/** Whether a UTF-16 code unit is white space as JavaScript's \s and String.prototype.trim see it. */
+export function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Collapses runs of white space to one space and trims: `text.replace(/\s+/g, " ").trim()`. Most
+ * cells and clauses need neither, and one scan to see that is much cheaper than the replace.
+ */
+export function squash(text: string): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    if (c !== 32 || i === 0 || i === n - 1 || isSpace(text.charCodeAt(i + 1)))
+      return text.replace(/\s+/g, " ").trim();
+  }
+  return text;
 }
 
 // Markdown and HTML decoration that splits citations in converted documents: **bold**, *italic*,

@@ -1,7 +1,7 @@
 // What every part of the obligations pass needs about one document: its normalised text (matching
 // runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
 // and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
-import { fold, normalise } from "../normalise.ts";
+import { fold, normalise, squash } from "../normalise.ts";
 import {
   type ResolutionContext,
   type ResolvedOrganisation,
@@ -157,7 +157,7 @@ export function inRanges(ranges: [number, number][], offset: number): boolean {
 
 /** Collapses whitespace and strips Markdown/HTML decoration from a cell or line, for reading. */
 export function clean(text: string): string {
-  if (!/[<&\\*]/.test(text)) return text.replace(/\s+/g, " ").trim();
+  if (!/[<&\\*]/.test(text)) return squash(text);
   return text
     .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>/g, " ")
     .replace(/&nbsp;/g, " ")
