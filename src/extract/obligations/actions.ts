@@ -2,7 +2,7 @@
 // result cell (where they serve that task) and from report prose (where they serve the documents
 // the sentence or its paragraph names). "cấp Giấy phép … cho 08 cơ sở" → 8 cơ sở;
 // "lập kế hoạch sản xuất hơn 28 tấn chế phẩm" → 28 tấn.
-import { blankDecoration, fold } from "../normalise.ts";
+import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
@@ -294,20 +294,12 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       /tong so nhiem vu/.test(ctx.folded.slice(para.start, para.end))
     )
       continue;
-    const sentences = [...paraText.matchAll(/[^.!?]+(?:[.!?](?=\s|$)|$)/g)];
+    const sentences = sentencesOf(text, para);
     const firstCites =
-      sentences[0] === undefined
-        ? []
-        : sentenceServes(
-            ctx,
-            para.start + (sentences[0].index ?? 0),
-            para.start + (sentences[0].index ?? 0) + sentences[0][0].length,
-          );
-    for (const s of sentences) {
-      const sStart = para.start + (s.index ?? 0);
-      const sEnd = sStart + s[0].length;
+      sentences[0] === undefined ? [] : sentenceServes(ctx, sentences[0].start, sentences[0].end);
+    for (const { start: sStart, end: sEnd } of sentences) {
       // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
-      if (!/đã|\d/.test(s[0])) continue;
+      if (!/đã|\d/.test(text.slice(sStart, sEnd))) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
       let cs = sStart;
@@ -330,10 +322,9 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
           const da = /(?<![\p{L}\p{N}])đã\s+/iu.exec(ct);
           const verbAfter = da === null ? null : ACTION_VERB.exec(ct.slice(da.index));
           const done = verbAfter !== null && verbAfter.index <= 30;
-          const letters = ct.replace(/[^\p{L}]/gu, "");
-          if (letters.length > 0 && letters === letters.toUpperCase()) continue; // a heading
           const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
           if (!done && !counted) continue;
+          if (isHeading(ct)) continue;
           if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
           const who = actor ?? reportActor;
           out.push(
@@ -429,6 +420,44 @@ function paragraphs(text: string): Piece[] {
   }
   if (cur !== null) out.push(cur);
   return out;
+}
+
+/**
+ * The sentences of a paragraph as `/[^.!?]+(?:[.!?](?=\s|$)|$)/g` matches them: a run that ends at
+ * a stop followed by white space or at the end. A run cut by a stop inside a word ("1.179", "V.v")
+ * matches nowhere, so matching resumes after that stop. One pass: the regex retried every start
+ * position of such a run, quadratic in its length.
+ */
+export function sentencesOf(text: string, para: Piece): Piece[] {
+  const out: Piece[] = [];
+  const isStop = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
+  let s = para.start;
+  while (s < para.end) {
+    if (isStop(text.charCodeAt(s))) {
+      s++;
+      continue;
+    }
+    let r = s;
+    while (r < para.end && !isStop(text.charCodeAt(r))) r++;
+    if (r === para.end) {
+      out.push({ start: s, end: r });
+      break;
+    }
+    if (r + 1 === para.end || isSpace(text.charCodeAt(r + 1))) out.push({ start: s, end: r + 1 });
+    s = r + 1;
+  }
+  return out;
+}
+
+/** A clause written all in capitals (its letters, that is) is a heading, not an action. */
+function isHeading(clause: string): boolean {
+  let letters = false;
+  for (const ch of clause) {
+    if (!/\p{L}/u.test(ch)) continue;
+    if (ch.toUpperCase() !== ch) return false;
+    letters = true;
+  }
+  return letters;
 }
 
 /** "cấp chứng chỉ … cho 02 cá nhân, cấp Giấy phép … cho 08 cơ sở" is two counted actions. */
