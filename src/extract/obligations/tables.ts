@@ -213,7 +213,8 @@ function captionStart(ctx: DocContext, tableStart: number): number {
   while (s > 0 && n < 12 && tableStart - s < 1500) {
     const p = ctx.text.lastIndexOf("\n", s - 2);
     s = p < 0 ? 0 : p + 1;
-    if (ctx.text.slice(s, tableStart).split("\n")[0]?.trim() !== "") n++;
+    const nl = ctx.text.indexOf("\n", s);
+    if (ctx.text.slice(s, nl < 0 || nl > tableStart ? tableStart : nl).trim() !== "") n++;
     if (p < 0) break;
   }
   return s;
