@@ -8,6 +8,8 @@ export interface NormalisedText {
   text: string;
   /** Maps an offset in `text` (0..text.length) to the offset in the original input. */
   toOriginal(offset: number): number;
+  /** fold(text), folded once however many readers of the document ask for it. */
+  folded(): string;
 }
 
 // Characters replaced one-for-one, or removed ("").
@@ -172,17 +174,6 @@ function composeNfc(input: string, map: OffsetMap): string {
  * `toOriginal`; `text` is what the extractors read.
  */
 export function normalise(original: string): NormalisedText {
-  // extract() reads each document twice (citations, then obligations): the second reading reuses
-  // the first's result instead of normalising the same text again. The result is immutable.
-  if (original === lastNormalised?.original) return lastNormalised.result;
-  const result = normaliseUncached(original);
-  lastNormalised = { original, result };
-  return result;
-}
-
-let lastNormalised: { original: string; result: NormalisedText } | null = null;
-
-function normaliseUncached(original: string): NormalisedText {
   const first = new OffsetMap();
   const nfc = needsNfc(original) ? composeNfc(original, first) : original;
 
@@ -230,11 +221,16 @@ function normaliseUncached(original: string): NormalisedText {
   );
 
   const len = original.length;
+  let folded: string | null = null;
   return {
     text,
     toOriginal(offset: number): number {
       const clamped = Math.max(0, Math.min(offset, text.length));
       return Math.min(len, first.map(second.map(clamped)));
+    },
+    folded(): string {
+      folded ??= fold(text);
+      return folded;
     },
   };
 }
@@ -268,21 +264,16 @@ function buildFoldTable(): Uint16Array {
  */
 export function fold(text: string): string {
   if (foldTable === null) foldTable = buildFoldTable();
-  if (text === lastFolded?.text) return lastFolded.folded;
   const table = foldTable;
   const n = text.length;
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
   // Most calls fold a few words, where a decoder's set-up costs more than the folding itself.
   if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
-  const folded = decoder.decode(out);
-  // Both passes of extract() fold the whole document: keep the last long result.
-  lastFolded = { text, folded };
-  return folded;
+  return decoder.decode(out);
 }
 
-const SHORT_FOLD = 1024;
-let lastFolded: { text: string; folded: string } | null = null;
+const SHORT_FOLD = 32;
 
 /** Whether a UTF-16 code unit is white space as JavaScript's \s and String.prototype.trim see it. */
 export function isSpace(c: number): boolean {
@@ -327,4 +318,23 @@ const DECORATION_RE =
  */
 export function blankDecoration(text: string): string {
   return text.replace(DECORATION_RE, (m) => " ".repeat(m.length));
+}
+
+/**
+ * blankDecoration of a normalised text and of its fold at once: fold maps each code unit to one
+ * code unit and a space to a space, so the folded plain text is the document's fold (computed once
+ * for both passes) with the same decoration blanked. The decoration is found on the unfolded text.
+ */
+export function blankDecorationFolded(n: NormalisedText): { plain: string; folded: string } {
+  const folded = n.folded();
+  const parts: string[] = [];
+  let last = 0;
+  const plain = n.text.replace(DECORATION_RE, (m: string, at: number) => {
+    parts.push(folded.slice(last, at), " ".repeat(m.length));
+    last = at + m.length;
+    return " ".repeat(m.length);
+  });
+  if (last === 0) return { plain, folded };
+  parts.push(folded.slice(last));
+  return { plain, folded: parts.join("") };
 }

@@ -1,6 +1,13 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
+import {
+  blankDecoration,
+  blankDecorationFolded,
+  fold,
+  type NormalisedText,
+  normalise,
+  squash,
+} from "../normalise.ts";
 
 export { squash };
 
@@ -18,10 +25,10 @@ export interface TextView {
   folded: string;
 }
 
-export function viewOf(original: string): TextView {
-  const norm = normalise(original);
-  const plain = blankDecoration(norm.text);
-  return { original, norm, plain, folded: unwrapLines(fold(plain), plain) };
+/** The view of a document; `norm` when the caller has normalised it already (extract() has). */
+export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
+  const { plain, folded } = blankDecorationFolded(norm);
+  return { original, norm, plain, folded: unwrapLines(folded, plain) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // What every part of the obligations pass needs about one document: its normalised text (matching
 // runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
 // and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
-import { fold, normalise, squash } from "../normalise.ts";
+import { type NormalisedText, normalise, squash } from "../normalise.ts";
 import {
   type ResolutionContext,
   type ResolvedOrganisation,
@@ -37,11 +37,10 @@ export class DocContext {
   private readonly toOrig: (offset: number) => number;
   private readonly orgs = new Map<string, ExtractedOrganisation>();
 
-  constructor(original: string, cites: CitationExtraction) {
+  constructor(original: string, cites: CitationExtraction, n: NormalisedText = normalise(original)) {
     this.original = original;
-    const n = normalise(original);
     this.text = n.text;
-    this.folded = fold(n.text);
+    this.folded = n.folded();
     this.toOrig = (o) => n.toOriginal(o);
     this.doc = cites.document;
     this.cites = cites;
