@@ -154,16 +154,20 @@ export function inRanges(ranges: [number, number][], offset: number): boolean {
   return r !== undefined && offset >= r[0] && offset < r[1];
 }
 
+// Tags, &nbsp;, Markdown escapes and emphasis stars, in one scan. Their first characters differ
+// and none can create or hide another, so one pass equals stripping them in turn (tags, &nbsp;,
+// escapes, stars), provided an escaped star goes too, as the stars' step would remove it.
+const DECORATION = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>|&nbsp;|\\([*_#|()[\]-])|\*+/g;
+
 /** Collapses whitespace and strips Markdown/HTML decoration from a cell or line, for reading. */
 export function clean(text: string): string {
   if (!/[<&\\*]/.test(text)) return squash(text);
-  return text
-    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/\\([*_#|()[\]-])/g, "$1")
-    .replace(/\*+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return squash(
+    text.replace(DECORATION, (m: string, escaped: string | undefined) => {
+      if (escaped !== undefined) return escaped === "*" ? "" : escaped;
+      return m[0] === "*" ? "" : " ";
+    }),
+  );
 }
 
 /** FNV-1a, for short stable keys derived from content. */

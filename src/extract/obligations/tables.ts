@@ -41,12 +41,12 @@ interface Line {
 function lines(text: string): Line[] {
   const out: Line[] = [];
   let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      const e = i > s && text[i - 1] === "\r" ? i - 1 : i;
-      out.push({ start: s, end: e, text: text.slice(s, e) });
-      s = i + 1;
-    }
+  while (s <= text.length) {
+    let i = text.indexOf("\n", s);
+    if (i < 0) i = text.length;
+    const e = i > s && text[i - 1] === "\r" ? i - 1 : i;
+    out.push({ start: s, end: e, text: text.slice(s, e) });
+    s = i + 1;
   }
   return out;
 }
