@@ -30,7 +30,8 @@ export function isoDate(day: string | undefined, month: string | undefined, year
   return `${y}-${mm}-${String(d).padStart(2, "0")}`;
 }
 
-function daysInMonth(y: number, m: number): number {
+/** Days in month `m` (1–12) of year `y` (Gregorian; years from 1900 on, as the date grammar reads). */
+export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }

@@ -255,6 +255,9 @@ const PARTNER =
 /** "phối hợp với Hợp tác xã Hải Dương tổ chức …" → ["Hợp tác xã Hải Dương"], resolved and recorded. */
 export function partnersIn(ctx: DocContext, start: number, end: number): string[] {
   const out: string[] = [];
+  // Whatever case and accents, "phối hợp" folds to "phoi hop": without it there is no partner.
+  const cue = ctx.folded.indexOf("phoi hop", start);
+  if (cue < 0 || cue + 8 > end) return out;
   const slice = ctx.text.slice(start, end);
   for (const m of slice.matchAll(PARTNER)) {
     let name = (m[1] as string).trim();
