@@ -5,6 +5,7 @@
 import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
+import { firstWord } from "../words.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
@@ -90,9 +91,12 @@ export function findQuantity(text: string): Quantity | null {
   return null;
 }
 
-// Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookarounds.
+// Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookahead
+// here and the word-start check of words.ts (firstWord) in place of a lookbehind.
 const ACTION_VERB =
-  /(?<![\p{L}\p{N}])(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/iu;
+  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/giu;
+const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
+const DA = /đã\s+/giu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -322,10 +326,10 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
-          const da = /(?<![\p{L}\p{N}])đã\s+/iu.exec(ct);
-          const verbAfter = da === null ? null : ACTION_VERB.exec(ct.slice(da.index));
+          const da = firstWord(DA, ct);
+          const verbAfter = da === null ? null : actionVerb(ct.slice(da.index));
           const done = verbAfter !== null && verbAfter.index <= 30;
-          const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
+          const counted = actionVerb(ct) !== null && findQuantity(clean(ct)) !== null;
           if (!done && !counted) continue;
           if (isHeading(ct)) continue;
           if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
@@ -473,7 +477,7 @@ function splitCounted(text: string, p: Piece): Piece[] {
   for (const m of slice.matchAll(/,\s+(?=\p{Ll})/gu)) {
     const cut = p.start + (m.index ?? 0);
     const rest = text.slice(cut + m[0].length, p.end);
-    const verb = ACTION_VERB.exec(rest);
+    const verb = actionVerb(rest);
     if (verb === null || verb.index !== 0) continue;
     const left = text.slice(s, cut);
     if (findQuantity(clean(left)) === null || findQuantity(clean(rest)) === null) continue;
