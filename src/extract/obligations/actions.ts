@@ -260,8 +260,7 @@ const PARTNER =
 export function partnersIn(ctx: DocContext, start: number, end: number): string[] {
   const out: string[] = [];
   // Whatever case and accents, "phối hợp" folds to "phoi hop": without it there is no partner.
-  const cue = ctx.folded.indexOf("phoi hop", start);
-  if (cue < 0 || cue + 8 > end) return out;
+  if (!ctx.folded.slice(start, end).includes("phoi hop")) return out;
   const slice = ctx.text.slice(start, end);
   for (const m of slice.matchAll(PARTNER)) {
     let name = (m[1] as string).trim();

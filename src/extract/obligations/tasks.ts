@@ -98,6 +98,9 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
  */
 export function implementsFrom(ctx: DocContext, start: number, end: number): string[] {
   const f = ctx.folded;
+  // The cue must begin within 81 characters of the start; without one of its words there, the
+  // search below would run on to the end of the document for nothing (once per task).
+  if (!/thuc hien|trien khai|cu the hoa|the che hoa/.test(f.slice(start, start + 100))) return [];
   const cue = /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien)?|cu the hoa|the che hoa)\s+/g;
   cue.lastIndex = start;
   const m = cue.exec(f);
