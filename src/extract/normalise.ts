@@ -313,22 +313,3 @@ const DECORATION_RE =
 export function blankDecoration(text: string): string {
   return text.replace(DECORATION_RE, (m) => " ".repeat(m.length));
 }
-
-/**
- * blankDecoration of a normalised text and of its fold at once: fold maps each code unit to one
- * code unit and a space to a space, so the folded plain text is the document's fold (computed once
- * for both passes) with the same decoration blanked. The decoration is found on the unfolded text.
- */
-export function blankDecorationFolded(n: NormalisedText): { plain: string; folded: string } {
-  const folded = n.folded();
-  const parts: string[] = [];
-  let last = 0;
-  const plain = n.text.replace(DECORATION_RE, (m: string, at: number) => {
-    parts.push(folded.slice(last, at), " ".repeat(m.length));
-    last = at + m.length;
-    return " ".repeat(m.length);
-  });
-  if (last === 0) return { plain, folded };
-  parts.push(folded.slice(last));
-  return { plain, folded: parts.join("") };
-}

@@ -1,13 +1,6 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import {
-  blankDecoration,
-  blankDecorationFolded,
-  fold,
-  type NormalisedText,
-  normalise,
-  squash,
-} from "../normalise.ts";
+import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 
 export { squash };
 
@@ -27,8 +20,8 @@ export interface TextView {
 
 /** The view of a document; `norm` when the caller has normalised it already (extract() has). */
 export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
-  const { plain, folded } = blankDecorationFolded(norm);
-  return { original, norm, plain, folded: unwrapLines(folded, plain) };
+  const plain = blankDecoration(norm.text);
+  return { original, norm, plain, folded: unwrapLines(fold(plain), plain) };
 }
 
 /**

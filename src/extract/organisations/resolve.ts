@@ -202,7 +202,45 @@ export function canonicalCode(written: string): string | null {
  * registry organisation in context, or null when the registry does not know it.
  */
 export function resolveRegistered(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
-  const r = readingOf(mention);
+  const memo = memoFor(ctx);
+  const known = memo.get(mention);
+  if (known !== undefined) return known;
+  const r = resolveIn(readingOf(mention), ctx);
+  memo.set(mention, r);
+  if (++memoEntries > 50_000) {
+    resolved.clear();
+    lastMemo = null;
+    memoEntries = 0;
+  }
+  return r;
+}
+
+// Answers per context (jurisdiction and date), then per mention: a document asks thousands of
+// times in one context, and a table at hand spares building and hashing a combined key each time.
+// Bounded as a whole; a long ingest starts afresh now and then.
+type Memo = Map<string, RegistryOrganisation | null>;
+const resolved = new Map<string | null, Map<string | null, Memo>>();
+let lastMemo: { jurisdiction: string | null; date: string | null; memo: Memo } | null = null;
+let memoEntries = 0;
+
+function memoFor(ctx: ResolutionContext): Memo {
+  if (lastMemo !== null && lastMemo.jurisdiction === ctx.jurisdiction && lastMemo.date === ctx.date)
+    return lastMemo.memo;
+  let byDate = resolved.get(ctx.jurisdiction);
+  if (byDate === undefined) {
+    byDate = new Map();
+    resolved.set(ctx.jurisdiction, byDate);
+  }
+  let memo = byDate.get(ctx.date);
+  if (memo === undefined) {
+    memo = new Map();
+    byDate.set(ctx.date, memo);
+  }
+  lastMemo = { jurisdiction: ctx.jurisdiction, date: ctx.date, memo };
+  return memo;
+}
+
+function resolveIn(r: Reading, ctx: ResolutionContext): RegistryOrganisation | null {
   if (r.key === "") return null;
   if (r.central !== undefined) return pick(r.central, ctx.date) ?? null;
   if (r.role !== undefined) return roleOrg(r.role, ctx.jurisdiction, ctx.date) ?? null;
@@ -231,7 +269,7 @@ export function resolveRegistered(mention: string, ctx: ResolutionContext): Regi
  * What a mention says regardless of where and when it is written: its match key and the registry
  * entries that key can denote. Context (jurisdiction, date) only picks among them, so this part —
  * the costly one — is worked out once per mention (bounded memo), however many documents and
- * contexts write it; the pick in resolveRegistered is a few lookups.
+ * contexts write it; the pick in context (resolveIn) is a few lookups.
  */
 interface Reading {
   /** Match key; "" when nothing is left to resolve. */
