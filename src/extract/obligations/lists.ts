@@ -70,6 +70,20 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   return organisationsIn(ctx, line.body, line.end);
 }
 
+/**
+ * Whether the cleaned line can begin with one of `letters` (folded): false when its first character
+ * after blanks and emphasis stars is plain and another letter. Tags, entities and escapes are left
+ * to clean(). Spares cleaning and folding every line to look for "Nơi nhận" and "Phụ lục".
+ */
+function mayOpenWith(ctx: DocContext, l: Line, letters: string): boolean {
+  for (let i = l.body; i < l.end; i++) {
+    const c = ctx.text[i] as string;
+    if (c === "*" || /\s/.test(c)) continue;
+    return c === "<" || c === "&" || c === "\\" || letters.includes(ctx.folded[i] as string);
+  }
+  return false;
+}
+
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
   if (ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER") return [];
   const lines: Line[] = [];
@@ -106,7 +120,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (l.kind === "blank" && !inRegion) continue;
-    const f = fold(clean(ctx.text.slice(l.body, l.end)));
+    const f = () => fold(clean(ctx.text.slice(l.body, l.end)));
     const isHeading =
       l.kind === "roman" ||
       (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet");
@@ -115,13 +129,14 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
     ) {
       flush();
-      inRegion = TASK_HEADING.test(f) && !NOT_TASKS.test(f);
+      const words = f();
+      inRegion = TASK_HEADING.test(words) && !NOT_TASKS.test(words);
       section = null;
       headingLead = [];
       regionLead = [];
       continue;
     }
-    if (/^(noi nhan|phu luc)/.test(f)) {
+    if (mayOpenWith(ctx, l, "np") && /^(noi nhan|phu luc)/.test(f())) {
       flush();
       inRegion = false;
       continue;
