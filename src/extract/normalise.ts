@@ -136,11 +136,20 @@ function buildNfcSensitive(): Uint8Array {
   return t;
 }
 
-function needsNfc(text: string): boolean {
+function needsNfc(units: Uint16Array): boolean {
   if (nfcSensitive === null) nfcSensitive = buildNfcSensitive();
   const t = nfcSensitive;
-  for (let i = 0; i < text.length; i++) if (t[text.charCodeAt(i)] === 1) return true;
+  for (let i = 0; i < units.length; i++) if (t[units[i] as number] === 1) return true;
   return false;
+}
+
+/**
+ * The UTF-16 code units of a text as an array (a native copy): the scans below read them about
+ * twice as fast as they read the string through charCodeAt.
+ */
+function codeUnits(text: string): Uint16Array {
+  const buf = Buffer.from(text, "utf16le");
+  return new Uint16Array(buf.buffer, buf.byteOffset, text.length);
 }
 
 /** Composes NFC segment by segment (a base character plus its marks) so offsets stay mappable. */
@@ -175,21 +184,23 @@ function composeNfc(input: string, map: OffsetMap): string {
  */
 export function normalise(original: string): NormalisedText {
   const first = new OffsetMap();
-  const nfc = needsNfc(original) ? composeNfc(original, first) : original;
+  let units = codeUnits(original);
+  const nfc = needsNfc(units) ? composeNfc(original, first) : original;
+  if (nfc !== original) units = codeUnits(nfc);
 
   const second = new OffsetMap();
   if (replaceTable === null) replaceTable = buildReplaceTable();
   const table = replaceTable;
   const n = nfc.length;
   let i = 0;
-  while (i < n && table[nfc.charCodeAt(i)] === 0) i++;
+  while (i < n && table[units[i] as number] === 0) i++;
   let text = nfc;
   if (i < n) {
     const out = new Uint16Array(n);
-    for (let k = 0; k < i; k++) out[k] = nfc.charCodeAt(k);
+    out.set(units.subarray(0, i));
     let o = i;
     for (; i < n; i++) {
-      const c = nfc.charCodeAt(i);
+      const c = units[i] as number;
       const r = table[c] as number;
       if (r === 0) out[o++] = c;
       else if (r !== REMOVE) out[o++] = r;
@@ -266,14 +277,29 @@ export function fold(text: string): string {
   if (foldTable === null) foldTable = buildFoldTable();
   const table = foldTable;
   const n = text.length;
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
-  // Most calls fold a few words, where a decoder's set-up costs more than the folding itself.
-  if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
-  return decoder.decode(out);
+  // The decoder turns a lone surrogate into U+FFFD, the two faster paths keep it: text with any
+  // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
+  if (SURROGATE.test(text)) {
+    const out = new Uint16Array(n);
+    for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+    return decoder.decode(out);
+  }
+  if (n <= SHORT_FOLD) {
+    // A few words: building the string directly beats setting up a decoder.
+    const out = new Uint16Array(n);
+    for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+    return String.fromCharCode.apply(null, out as unknown as number[]);
+  }
+  // Longer text, whole documents above all: encode natively, map the code units in place, decode
+  // natively — about twice as fast as reading the string a character at a time.
+  const buf = Buffer.from(text, "utf16le");
+  const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+  for (let i = 0; i < n; i++) units[i] = table[units[i] as number] as number;
+  return buf.toString("utf16le");
 }
 
 const SHORT_FOLD = 32;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whether a UTF-16 code unit is white space as JavaScript's \s and String.prototype.trim see it. */
 export function isSpace(c: number): boolean {
