@@ -308,9 +308,10 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       if (!/đã|\d/.test(text.slice(sStart, sEnd))) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
-      let cs = sStart;
-      for (let i = sStart; i <= sEnd; i++) {
-        if (i < sEnd && text[i] !== ";") continue;
+      // Clauses: up to each ";" of the sentence, and the rest.
+      for (let cs = sStart; cs <= sEnd; ) {
+        const semi = text.slice(cs, sEnd).indexOf(";");
+        const i = semi < 0 ? sEnd : cs + semi;
         const whole = trimPiece(text, { start: cs, end: i });
         cs = i + 1;
         if (whole === null) continue;
@@ -403,6 +404,16 @@ function clauseSubject(ctx: DocContext, clause: Piece): { name: string; start: n
 }
 
 /**
+ * Whether a piece ends a sentence or clause (`/[.!?:;]\s*$/`), read from its end: the regex tried
+ * every position of a paragraph, once per joined line.
+ */
+function endsClause(text: string, p: Piece): boolean {
+  let e = p.end;
+  while (e > p.start && isSpace(text.charCodeAt(e - 1))) e--;
+  return e > p.start && ".!?:;".includes(text[e - 1] as string);
+}
+
+/**
  * Paragraphs, with lines broken mid-sentence (a page break: "thiết bị X-\n\nquang chẩn đoán")
  * joined back: a line that does not end a sentence continues on a next line that starts in lower case.
  */
@@ -417,7 +428,7 @@ function paragraphs(text: string): Piece[] {
     pos = nl + 1;
     const t = text.slice(line.start, line.end).trim();
     if (t === "") continue;
-    if (cur !== null && /^\p{Ll}/u.test(t) && !/[.!?:;]\s*$/.test(text.slice(cur.start, cur.end))) {
+    if (cur !== null && /^\p{Ll}/u.test(t) && !endsClause(text, cur)) {
       cur.end = line.end;
       continue;
     }
