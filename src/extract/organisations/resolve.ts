@@ -3,7 +3,7 @@
 // a Hà Nội report org:ha-noi:ubnd, and in a Quảng Trị report of August 2025 the merged province's
 // org:quang-tri@2025:ubnd. What the registry does not know (a cooperative, a district youth union,
 // a centre) becomes an organisation of its own, attached to the document's jurisdiction.
-import { fold } from "../normalise.ts";
+import { fold, squash } from "../normalise.ts";
 import type { ExtractedOrganisation, OrganisationTier } from "../types.ts";
 import {
   matchKey,
@@ -339,9 +339,9 @@ function read(mention: string): Reading {
 export function resolveOrganisation(mention: string, ctx: ResolutionContext): ResolvedOrganisation {
   const reg = resolveRegistered(mention, ctx);
   if (reg !== null) return asResolved(reg);
-  const name = mention.replace(/\s+/g, " ").trim();
+  const name = squash(mention);
   const jurisdiction = ctx.jurisdiction;
-  const slug = slugify(name).slice(0, 80);
+  const slug = unregisteredSlug(name);
   return {
     key: `org:${jurisdiction ?? "national"}:x-${slug}`,
     name,
@@ -350,6 +350,19 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
     registered: false,
     record: null,
   };
+}
+
+// Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
+const slugs = new Map<string, string>();
+
+function unregisteredSlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slug = slugify(name).slice(0, 80);
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 /** Looks up a registry organisation by key. */
