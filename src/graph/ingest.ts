@@ -42,6 +42,11 @@ export interface IngestOptions {
   batchFiles?: number;
   /** A batch is closed once its files hold this many rows (default DEFAULT_BATCH_ROWS; see rowCount). */
   batchRows?: number;
+  /**
+   * Stops the ingest between files: no further file is read, the files already read are written,
+   * and the outcomes cover only the files attempted (a time-boxed run, e.g. the benchmark).
+   */
+  signal?: AbortSignal;
   /** Called once the file list is known, and after each file. */
   onStart?: (files: string[]) => void;
   onFile?: (outcome: FileOutcome, index: number, total: number) => void;
@@ -117,7 +122,8 @@ export async function ingestPaths(
   };
   // One batch is written while the next is prepared; writeFiles never rejects.
   let writing: Promise<void> = Promise.resolve();
-  for await (const batch of prepareBatches(graph, files, options.force === true, limits, done)) {
+  const prepared = prepareBatches(graph, files, options.force === true, limits, done, options.signal);
+  for await (const batch of prepared) {
     await writing;
     writing = writeFiles(graph, batch, done);
   }
@@ -147,13 +153,15 @@ async function* prepareBatches(
   force: boolean,
   limits: { files: number; rows: number },
   done: (outcome: FileOutcome) => void,
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<Prepared[]> {
   let batch: Prepared[] = [];
   let rows = 0;
-  for (let i = 0; i < files.length; i += limits.files) {
+  for (let i = 0; i < files.length && !signal?.aborted; i += limits.files) {
     const chunk = files.slice(i, i + limits.files);
     const stored = force ? new Map<string, StoredState>() : await storedStates(graph, chunk);
     for (const path of chunk) {
+      if (signal?.aborted) break;
       const prepared = await prepare(path, stored.get(sourceKey(path)));
       if (!("rows" in prepared)) {
         done(prepared);
