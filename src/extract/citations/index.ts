@@ -212,7 +212,9 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   const groups = new Map<string, Anchor[]>();
   for (const a of numbered) {
     const g = `${a.system}|${a.jurisdiction}|${a.symbol}`;
-    groups.set(g, [...(groups.get(g) ?? []), a]);
+    const listed = groups.get(g);
+    if (listed === undefined) groups.set(g, [a]);
+    else listed.push(a);
   }
   for (const list of groups.values()) {
     const years = [...new Set(list.map((a) => a.year).filter((y): y is string => y !== null))];
