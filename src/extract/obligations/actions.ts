@@ -96,6 +96,8 @@ export function findQuantity(text: string): Quantity | null {
 const ACTION_VERB =
   /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/giu;
 const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
+// At position 0 of a string there is nothing before, so no word-start check is needed.
+const ACTION_VERB_AT = new RegExp(ACTION_VERB.source, "iuy");
 const DA = /đã\s+/giu;
 
 export interface ActionSeed {
@@ -487,8 +489,9 @@ function splitCounted(text: string, p: Piece): Piece[] {
   for (const m of slice.matchAll(/,\s+(?=\p{Ll})/gu)) {
     const cut = p.start + (m.index ?? 0);
     const rest = text.slice(cut + m[0].length, p.end);
-    const verb = actionVerb(rest);
-    if (verb === null || verb.index !== 0) continue;
+    // A verb right at the start (sticky: no search through the rest of the clause).
+    ACTION_VERB_AT.lastIndex = 0;
+    if (!ACTION_VERB_AT.test(rest)) continue;
     const left = text.slice(s, cut);
     if (findQuantity(clean(left)) === null || findQuantity(clean(rest)) === null) continue;
     out.push({ start: s, end: cut });

@@ -51,7 +51,10 @@ const DEADLINE =
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
-  const m = GIVEN.exec(t) ?? LEAD.exec(t);
+  // "giao … chủ trì" in any case folds to "giao" and "chu tri": without both it cannot match.
+  const f = ctx.folded.slice(start, end);
+  const given = f.includes("giao") && f.includes("chu tri") ? GIVEN.exec(t) : null;
+  const m = given ?? LEAD.exec(t);
   if (m === null) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
   return organisationsIn(ctx, s, s + (m[1] as string).length).filter((o) => looksLikeBody(ctx, o.name));
