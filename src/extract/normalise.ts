@@ -77,6 +77,17 @@ const toned = (bases: string) =>
 // Without the u flag and without look-around, so the scan stays fast; the context is checked in code.
 const OLD_STYLE_RE = new RegExp(`([${toned("oO")}])([aAeE])|([${toned("uU")}])([yY])`, "g");
 const LETTER_RE = /[\p{L}\p{M}]/u;
+// Every pair OLD_STYLE_RE can match, with the tone moved to the second vowel (hòa → hoà), worked
+// out once instead of normalising each occurrence.
+const NEW_STYLE = new Map(
+  [...toned("oO")]
+    .flatMap((o) => [..."aAeE"].map((v) => [o, v]))
+    .concat([...toned("uU")].flatMap((u) => [..."yY"].map((v) => [u, v])))
+    .map(([first, vowel]) => {
+      const d = (first as string).normalize("NFD");
+      return [`${first}${vowel}`, `${d[0]}${`${vowel}${d.slice(1)}`.normalize("NFC")}`];
+    }),
+);
 
 /**
  * Offset map as breakpoints: within a run starting at out[k], original = orig[k] + (offset - out[k]).
@@ -212,22 +223,11 @@ export function normalise(original: string): NormalisedText {
   // Accent placement is a same-length swap, so the offset map is unaffected.
   text = text.replace(
     OLD_STYLE_RE,
-    (
-      all: string,
-      o: string | undefined,
-      a: string | undefined,
-      u: string | undefined,
-      y: string | undefined,
-      at: number,
-      whole: string,
-    ) => {
+    (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) => {
       // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
-      if (LETTER_RE.test(whole[at + 2] ?? "")) return all;
-      if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return all;
-      const first = (o ?? u) as string;
-      const vowel = (a ?? y) as string;
-      const d = first.normalize("NFD");
-      return `${d[0]}${`${vowel}${d.slice(1)}`.normalize("NFC")}`;
+      if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
+      if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
+      return NEW_STYLE.get(pair) as string;
     },
   );
 
