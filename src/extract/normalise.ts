@@ -337,5 +337,8 @@ const DECORATION_RE =
  * while every offset still points into the same text.
  */
 export function blankDecoration(text: string): string {
-  return text.replace(DECORATION_RE, (m) => " ".repeat(m.length));
+  return text.replace(DECORATION_RE, (m) => BLANKS[m.length] ?? " ".repeat(m.length));
 }
+
+// Most decoration is a pipe or a pair of stars: their blanks are made once, not per occurrence.
+const BLANKS = Array.from({ length: 17 }, (_, n) => " ".repeat(n));
