@@ -449,24 +449,28 @@ function paragraphs(text: string): Piece[] {
  */
 export function sentencesOf(text: string, para: Piece): Piece[] {
   const out: Piece[] = [];
-  const isStop = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
-  let s = para.start;
-  while (s < para.end) {
-    if (isStop(text.charCodeAt(s))) {
+  const body = text.slice(para.start, para.end);
+  const n = body.length;
+  let s = 0;
+  while (s < n) {
+    STOP.lastIndex = s;
+    const r = STOP.exec(body)?.index ?? n;
+    if (r === s) {
       s++;
       continue;
     }
-    let r = s;
-    while (r < para.end && !isStop(text.charCodeAt(r))) r++;
-    if (r === para.end) {
-      out.push({ start: s, end: r });
+    if (r === n) {
+      out.push({ start: para.start + s, end: para.end });
       break;
     }
-    if (r + 1 === para.end || isSpace(text.charCodeAt(r + 1))) out.push({ start: s, end: r + 1 });
+    if (r + 1 === n || isSpace(body.charCodeAt(r + 1)))
+      out.push({ start: para.start + s, end: para.start + r + 1 });
     s = r + 1;
   }
   return out;
 }
+
+const STOP = /[.!?]/g;
 
 /** A clause written all in capitals (its letters, that is) is a heading, not an action. */
 function isHeading(clause: string): boolean {
