@@ -86,7 +86,13 @@ describe("a lineage page without totalCount", () => {
   it("pages through exactly what the whole walk returns, most detailed paths included", async () => {
     // 36-NQ/TW's lineage holds a shortcut (task 74 also implements 36-NQ/TW directly): its most
     // detailed chain is only certain once 71-CTr/TU and 243/KH-UBND have been walked.
-    for (const filter of [undefined, { kinds: ["ACTION", "TASK"], tiers: ["DEPARTMENT"] }]) {
+    // Filters on kind and tier, and on what the walk reads as facts (organisations, status).
+    for (const filter of [
+      undefined,
+      { kinds: ["ACTION", "TASK"], tiers: ["DEPARTMENT"] },
+      { overdue: true },
+      { organisations: [gid("Organisation", KEYS.ubnd as string)] },
+    ]) {
       const root = gid("Document", KEYS.d36 as string);
       const all = await whole(root, filter);
       expect(all.truncation).toEqual([]);
