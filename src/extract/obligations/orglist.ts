@@ -27,8 +27,9 @@ export interface NamedOrg {
 
 function startsLikeBody(ctx: DocContext, s: number, e: number, strong = false): boolean {
   // Only the first words decide, so only they are read (a long cell has many commas).
-  const t = ctx.text.slice(s, Math.min(e, s + 48)).trimStart();
-  const f = fold(t);
+  const end = Math.min(e, s + 48);
+  const t = ctx.text.slice(s, end).trimStart();
+  const f = ctx.folded.slice(end - t.length, end); // fold(t): folding keeps offsets
   if (/^cac\b/.test(f)) return true;
   if (!/^\p{Lu}/u.test(t)) return false;
   if ((strong ? STRONG_HEAD : HEAD).test(f)) return true;
@@ -44,7 +45,7 @@ function segments(ctx: DocContext, start: number, end: number): [number, number]
     const ch = text[i];
     if (ch === "," || ch === ";" || ch === "\n" || ch === "/") {
       cuts.push([i, i + 1]);
-    } else if (ch === " " && /^ và /.test(text.slice(i, i + 4))) {
+    } else if (ch === " " && text.startsWith(" và ", i)) {
       cuts.push([i, i + 4]);
     }
   }
