@@ -25,9 +25,12 @@ export function parseStatus(written: string, strict = false): TaskStatus | null 
   return strict ? null : "UNKNOWN";
 }
 
-/** What a table's caption says about every task in it ("CHI TIẾT CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH"). */
-export function captionStatus(caption: string): TaskStatus | null {
-  const f = fold(caption).replace(/\s+/g, " ");
+/**
+ * What a table's caption says about every task in it ("CHI TIẾT CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN
+ * THÀNH"), read from the caption folded (a slice of the document's fold: no folding per table).
+ */
+export function captionStatus(foldedCaption: string): TaskStatus | null {
+  const f = foldedCaption.replace(/\s+/g, " ");
   const lastLine = f.trim().split("\n").slice(-3).join(" ");
   if (/nhiem vu qua han chua hoan thanh/.test(lastLine)) return "OVERDUE";
   if (/nhiem vu qua han da hoan thanh/.test(lastLine)) return "COMPLETED_LATE";

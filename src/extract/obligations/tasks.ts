@@ -88,7 +88,13 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
     }
   }
   if (assignedBy === null && !reportLike) assignedBy = ctx.doc.key;
-  return { assignedBy, implements: implementsKeys, status: captionStatus(caption), caption, ordinal };
+  return {
+    assignedBy,
+    implements: implementsKeys,
+    status: captionStatus(f.slice(cs, table.start)),
+    caption,
+    ordinal,
+  };
 }
 
 /**
