@@ -4,7 +4,7 @@ import { extractCitations } from "./citations/index.ts";
 import { extractObligations } from "./obligations/index.ts";
 import type { Extraction } from "./types.ts";
 
-export const EXTRACTOR_VERSION = "0.1.2";
+export const EXTRACTOR_VERSION = "0.2.0";
 
 export function extract(text: string, file: string): Extraction {
   const cites = extractCitations(text);

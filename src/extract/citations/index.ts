@@ -130,7 +130,7 @@ export function extractCitations(text: string): CitationExtraction {
   // Titles (trích yếu) after number, date and issuer; never past the next citation.
   for (let i = 0; i < numbered.length; i++) {
     const a = numbered[i] as Anchor;
-    a.titleSpan = titleAfter(v, a, numbered[i + 1]?.start ?? v.folded.length);
+    a.titleSpan = a.titleSpan ?? titleAfter(v, a, numbered[i + 1]?.start ?? v.folded.length);
   }
 
   // A later mention without "của …" belongs where the same symbol was placed by its prose.

@@ -5,7 +5,15 @@
 // ("Thực hiện Quyết định số 569 …, UBND tỉnh ban hành … Kế hoạch số 97" = 97 → 569). A report that
 // merely lists documents gets no IMPLEMENTS: it only CITES them.
 import type { DocumentType } from "../types.ts";
-import { ATTACHED_TO_SELF, clauseCue, cueBetween, isListJoin, reportCue, titleCue } from "./cues.ts";
+import {
+  ATTACHED_TO_SELF,
+  clauseCue,
+  cueBetween,
+  isListJoin,
+  openingCue,
+  reportCue,
+  titleCue,
+} from "./cues.ts";
 import type { Anchor, PendingRelation } from "./model.ts";
 import type { TextView } from "./view.ts";
 
@@ -97,7 +105,22 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
     const cs = clauseStart(f, m.start);
     const inClause = p === null || p.tailEnd <= cs;
 
-    // 3. A cue that opens the clause.
+    // 3. A cue that opens the clause. In a report's opening sentence ("Thực hiện …; theo …, Sở …
+    // báo cáo như sau:") the documents named are what the report answers.
+    if (inClause && reporting && m.start < self.preambleEnd) {
+      const oc = openingCue(f.slice(cs, m.start), f.slice(m.tailEnd, sentenceEnd(f, m.tailEnd) + 1));
+      if (oc) {
+        add({
+          from: "SELF",
+          to: m,
+          kind: "RESPONDS_TO",
+          cueStart: cs + oc.start,
+          cueEnd: cs + oc.end,
+          confidence: 0.85,
+        });
+        continue;
+      }
+    }
     if (inClause) {
       const cc = clauseCue(f.slice(cs, m.start));
       if (cc) {
@@ -108,7 +131,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           add({ from: "SELF", to: m, kind, cueStart, cueEnd, confidence: 0.85 });
           continue;
         }
-        if (cc.kind !== "IMPLEMENTS") {
+        if (cc.kind !== "IMPLEMENTS" && cc.kind !== "CONTINUES") {
           add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.95 });
           continue;
         }
@@ -126,7 +149,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           }
         }
         if (issued !== null) {
-          add({ from: issued, to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.8 });
+          add({ from: issued, to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.8 });
           continue;
         }
         if (reporting) {
@@ -135,7 +158,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           continue;
         }
         if (m.start < self.preambleEnd) {
-          add({ from: "SELF", to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.7 });
+          add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.7 });
           continue;
         }
       }

@@ -8,7 +8,7 @@ import type { Task } from "../types.ts";
 import { clean, type DocContext, inRanges } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
-import { implementsFrom } from "./tasks.ts";
+import { implementedBy, implementsFrom } from "./tasks.ts";
 
 interface Line {
   start: number;
@@ -48,6 +48,11 @@ const COOP =
   /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu)\s|[;.:]|$)/u;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
+
+// A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
+// "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
+const LABELLED_DEADLINE =
+  /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
@@ -217,9 +222,20 @@ function makeTask(
           start + (cm.index ?? 0) + cm[0].indexOf(cm[1] as string),
           start + (cm.index ?? 0) + cm[0].length,
         ).filter((o) => looksLikeBody(ctx, o.name));
-  const dm = DEADLINE.exec(t);
-  const deadline = dm === null ? null : parseDeadline(dm[1] as string, ctx.year);
+  const lm = LABELLED_DEADLINE.exec(ctx.folded.slice(start, end));
+  const labelled =
+    lm === null
+      ? null
+      : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
+  const dm = labelled === null ? DEADLINE.exec(t) : null;
+  const deadline =
+    labelled !== null
+      ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
+      : dm === null
+        ? null
+        : parseDeadline(dm[1] as string, ctx.year);
   const sectionKey = section === null ? "" : `${matchKey(section).split(" ")[0]}.`;
+  const named = implementsFrom(ctx, start, end);
   return {
     key: `task|${ctx.doc.key}|l:${sectionKey}${matchKey(ref).replace(/ /g, "-") || ref}`,
     ref,
@@ -232,7 +248,7 @@ function makeTask(
     product: null,
     section,
     assignedBy: ctx.doc.key,
-    implements: implementsFrom(ctx, start, end),
+    implements: named.length > 0 ? named : implementedBy(ctx, ctx.doc.key),
     status: null,
     statusSpan: null,
     results: [],

@@ -55,6 +55,37 @@ function text(ctx: DocContext, ranges: Range[] | undefined): string {
   return clean(ranges.map((r) => ctx.read(r.start, r.end)).join(" "));
 }
 
+// A heading line: "II. NHIỆM VỤ CỤ THỂ", "PHỤ LỤC II", "Phần III", "## 2. …".
+const HEADING_LINE = /^[\s#*]*(?:[ivx]{1,4}[.)\-–]|\d{1,2}[.)]\s|phu luc\b|phan [ivx\d]+\b|muc [ivx\d]+\b)/;
+
+/**
+ * Where the table's own title begins: its last heading line before it. What the caption says above
+ * that heading ("I. MỤC ĐÍCH, YÊU CẦU: … tiếp tục thực hiện Quyết định số …") is about the document,
+ * not about this table's tasks.
+ */
+function tableTitleStart(ctx: DocContext, captionStart: number, tableStart: number): number {
+  let at = captionStart;
+  let line = captionStart;
+  while (line < tableStart) {
+    const nl = ctx.folded.indexOf("\n", line);
+    const end = nl < 0 || nl > tableStart ? tableStart : nl;
+    if (HEADING_LINE.test(ctx.folded.slice(line, end))) at = line;
+    line = end + 1;
+  }
+  return at;
+}
+
+/**
+ * What a document implements, as the citations pass read it (its IMPLEMENTS relations). A task
+ * implements what the document assigning it implements, unless its own text says otherwise.
+ */
+export function implementedBy(ctx: DocContext, key: string | null): string[] {
+  if (key === null) return [];
+  const from = key === ctx.doc.key ? "SELF" : key;
+  const out = ctx.cites.relations.filter((r) => r.from === from && r.kind === "IMPLEMENTS").map((r) => r.to);
+  return [...new Set(out)].filter((k) => k !== key && k !== "SELF");
+}
+
 /** The table-wide facts its caption states: who assigned the tasks, what they implement, a status. */
 export function tableContext(ctx: DocContext, table: Table, ordinal: number): TableContext {
   const cs = table.captionStart;
@@ -62,12 +93,13 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
   const f = ctx.folded;
   let assignedBy: string | null = null;
   const implementsKeys: string[] = [];
+  const titleStart = tableTitleStart(ctx, cs, table.start);
   for (const m of ctx.citationsIn(cs, table.start)) {
     if (m.citation.key === ctx.doc.key) continue;
     const before = f.slice(Math.max(cs, m.start - 60), m.start);
     if (assignedBy === null && /(^|\s)(theo|giao tai|duoc giao tai|giao theo)\s[^,;]{0,40}$/.test(before)) {
       assignedBy = m.citation.key;
-    } else if (/(thuc hien|trien khai|cu the hoa)\s[^,;]{0,40}$/.test(before)) {
+    } else if (m.start >= titleStart && /(thuc hien|trien khai|cu the hoa)\s[^,;]{0,40}$/.test(before)) {
       implementsKeys.push(m.citation.key);
     }
   }
@@ -192,9 +224,9 @@ function finish(
   const assignedBy = assignedCell[0] ?? tc.assignedBy;
   const contentStart = contentRanges[0]?.start ?? d.start;
   const contentEnd = contentRanges[contentRanges.length - 1]?.end ?? d.end;
-  const impl = [...implementsFrom(ctx, contentStart, contentEnd), ...tc.implements].filter(
-    (k) => k !== assignedBy,
-  );
+  // Its own words first, then the table's title, then what the assigning document implements.
+  const own = [...implementsFrom(ctx, contentStart, contentEnd), ...tc.implements];
+  const impl = (own.length > 0 ? own : implementedBy(ctx, assignedBy)).filter((k) => k !== assignedBy);
   const progress = roleCells.get("progress") ?? [];
   const statusCells = roleCells.get("status") ?? [];
   const results = resultsIn(ctx, progress);
