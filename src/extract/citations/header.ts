@@ -194,7 +194,12 @@ export function readHeader(folded: string, plain: string): Header {
     if (prov && h.province === null && /(?:^|\s)thanh pho\s/.test(folded)) h.level = "thành phố";
     if (prov && h.province === null)
       h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
-    const i = issuerAt(folded, line.plain, 0);
+    // "ĐẢNG BỘ TỈNH X" heads the blocks of the provincial Party committee and its boards
+    // ("BAN THƯỜNG VỤ", "BAN TUYÊN GIÁO" under it are the Tỉnh ủy's).
+    const branch = /^dang bo (tinh|thanh pho)\s/.exec(folded);
+    const i = branch
+      ? { name: branch[1] === "tinh" ? "Tỉnh ủy" : "Thành ủy", national: false, place: null }
+      : issuerAt(folded, line.plain, 0);
     if (i) {
       // The place of a header issuer comes from the province line, in title case, not from capitals.
       issuerLines.push({ ...i, place: null });
@@ -208,7 +213,9 @@ export function readHeader(folded: string, plain: string): Header {
   if (subunit !== null && (parent === undefined || /^Sở /u.test(subunit))) {
     h.issuer = { name: subunit, national: false, place: null };
   } else if (parent) {
-    h.issuer = subunit ? { ...parent, name: squash(`${subunit} ${parent.name}`) } : parent;
+    // "BAN CHẤP HÀNH" under "ĐẢNG BỘ TỈNH X" is the Tỉnh ủy itself.
+    const own = subunit !== null && subunit !== "Ban chấp hành";
+    h.issuer = own ? { ...parent, name: squash(`${subunit} ${parent.name}`) } : parent;
   } else {
     const code = h.symbol?.issuerCode ?? h.blankIssuer;
     const i = code ? issuerOfCode(code) : null;

@@ -34,7 +34,7 @@ function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh
   if (issuer.national || where === null) return issuer.name;
   // The citing document's own city: "UBND tỉnh" read from a code is "UBND thành phố" in Hà Nội.
   const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
-  if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(name)) return `${name} ${where}`;
+  if (/(?:tỉnh|thành phố|huyện|(?:Tỉnh|Thành|Huyện) (?:ủy|uỷ))$/u.test(name)) return `${name} ${where}`;
   return `${name} ${issuer.place === null ? level : "tỉnh"} ${where}`;
 }
 

@@ -67,7 +67,12 @@ const RULES: Rule[] = [
     (m) => (m[1] ? `Ban cán sự đảng UBND ${LEVEL[m[2] ?? "tinh"] ?? "tỉnh"}` : "Ban cán sự đảng"),
     false,
   ],
-  [/^(?:ban|uy ban|van phong) ([a-z ]{2,24}?) ?(tinh|thanh) uy\b/, (_m, p) => squash(p), false],
+  // A board of the Party committee, spelt like the fixed names ("ủy", not the normalised "uỷ").
+  [
+    /^(?:(?:ban|uy ban) ([a-z ]{2,24}?) ?|van phong )(tinh|thanh) uy\b/,
+    (_m, p) => squash(p).replace(/uỷ/g, "ủy").replace(/Uỷ/g, "Ủy"),
+    false,
+  ],
   [/^(tinh|thanh) uy\b/, committee, false],
   [/^(?:dang uy|dang doan) [a-z ]{2,30}?(?=[,;.(]| ve | ngay | tai |$)/, (_m, p) => squash(p), false],
   [/^thanh tra (tinh|thanh pho)\b/, (m) => `Thanh tra ${LEVEL[m[1] as string]}`, false],

@@ -37,9 +37,8 @@ function addsUp(s: Stat): { ok: boolean; parts: number } | null {
   const done = s.completed ?? 0;
   const late = s.completedLate ?? 0;
   const open = s.notCompleted ?? (s.inProgress ?? 0) + (s.overdue ?? 0);
-  const known = [s.completed, s.completedLate, s.notCompleted, s.inProgress, s.overdue].some(
-    (v) => v !== null,
-  );
+  // "Hoàn thành 18/22 nhiệm vụ" states one part, not a breakdown: the rest is simply not done.
+  const known = [s.completedLate, s.notCompleted, s.inProgress, s.overdue].some((v) => v != null);
   if (!known) return null;
   const readings = [done + open, done + late + open];
   if (s.notCompleted !== null && s.inProgress != null) readings.push(done + s.notCompleted + s.inProgress);

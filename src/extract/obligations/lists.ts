@@ -57,7 +57,8 @@ const LABELLED_DEADLINE =
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
   const m = GIVEN.exec(t) ?? LEAD.exec(t);
-  if (m === null) return [];
+  // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
+  if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
   return organisationsIn(ctx, s, s + (m[1] as string).length).filter((o) => looksLikeBody(ctx, o.name));
 }

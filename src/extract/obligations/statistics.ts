@@ -127,6 +127,19 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
       if (first < 0) first = m.index ?? 0;
       last = (m.index ?? 0) + m[0].length;
     }
+    // "Đã hoàn thành 18/22 nhiệm vụ", "18/22 nhiệm vụ đã hoàn thành": completed out of assigned.
+    const frac =
+      c.assigned === null
+        ? /(?:hoan thanh\s+(\d{1,4})\s*\/\s*(\d{1,4})\s+nhiem vu|(\d{1,4})\s*\/\s*(\d{1,4})\s+nhiem vu (?:da |duoc )?hoan thanh)/.exec(
+            p,
+          )
+        : null;
+    if (frac !== null && c.completed === null) {
+      c.completed = Number(frac[1] ?? frac[3]);
+      c.assigned = Number(frac[2] ?? frac[4]);
+      if (first < 0 || frac.index < first) first = frac.index;
+      last = Math.max(last, frac.index + frac[0].length);
+    }
     if (c.assigned !== null && filled(c) >= 2) {
       out.push(
         make(ctx, ctx.read(start + first, start + last).slice(0, 160), c, start + first, start + last),

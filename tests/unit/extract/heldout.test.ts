@@ -88,6 +88,25 @@ describe("a provincial Party report (Ban Thường vụ Tỉnh ủy)", () => {
     expect(x.document.jurisdiction).toBe("dong-thap");
   });
 
+  it("is issued by the Ban Thường vụ under 'ĐẢNG BỘ TỈNH …', a board of the Tỉnh ủy", () => {
+    expect(x.document.issuer).toBe("Ban Thường vụ Tỉnh ủy Đồng Tháp");
+    expect(x.document.issuerKey).toBe("org:dong-thap:btvtu");
+    // "của Văn phòng Tỉnh ủy": the office, not the committee the symbol's /TU names.
+    expect(cited(x, "1532-CV/TU")).toMatchObject({
+      issuer: "Văn phòng Tỉnh ủy Đồng Tháp",
+      issuerKey: "org:dong-thap:vptu",
+    });
+  });
+
+  it("reads 'Đã hoàn thành 18/22 nhiệm vụ' as 18 of 22, which is no totals mismatch", () => {
+    expect(x.statistics).toEqual([expect.objectContaining({ assigned: 22, completed: 18 })]);
+    expect(x.findings.filter((f) => f.kind === "TOTALS_MISMATCH")).toEqual([]);
+  });
+
+  it("takes no document's short form ('Nghị quyết 12') for a quantity", () => {
+    for (const a of x.actions) expect(a.quantity).not.toBe(12);
+  });
+
   it("responds to the documents its opening sentence names before '… báo cáo như sau:'", () => {
     expect(cited(x, "12-HD/BTGTW")).toMatchObject({ type: "GUIDANCE", date: "2024-10-02" });
     expect(cited(x, "1532-CV/TU")).toMatchObject({ type: "OFFICIAL_LETTER", date: "2024-10-20" });
@@ -140,5 +159,12 @@ describe("a city People's Committee plan with tasks listed per department (UBND 
     expect(d.deadline).toMatchObject({ to: "2024-12-31" });
     expect(a.lead).toEqual(["Sở Khoa học và Công nghệ"]);
     expect(b.cooperating).toEqual(["Sở Tài chính"]);
+  });
+
+  it("reads an item opening 'Chủ trì, phối hợp với …' as its heading's lead, not a body named 'Chủ trì'", () => {
+    expect(x.tasks[1]?.lead).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(x.organisations.map((o) => o.name)).not.toContain("Chủ trì");
+    // "Kế hoạch 245" in a task is the plan's short form, not 245 of anything.
+    for (const a of x.actions) expect(a.quantity).not.toBe(245);
   });
 });
