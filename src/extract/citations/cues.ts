@@ -2,7 +2,8 @@
 // of a clause, that say how they are linked. All patterns run on folded text of bounded length.
 import type { RelationKind } from "../types.ts";
 
-const IMPLEMENT = `(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|the che hoa|quan triet(?:,? tuyen truyen)?)`;
+// "thi hành" is how a law is carried out ("Kế hoạch triển khai thi hành Luật Dữ liệu").
+const IMPLEMENT = `(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|the che hoa|thi hanh|quan triet(?:,? tuyen truyen)?)`;
 
 /** Cue alternatives in priority order; the first group that matches names the kind. */
 const CUE_PARTS: [RelationKind, string][] = [
@@ -85,7 +86,7 @@ const SELF_TYPES = "quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|qu
 // act often closes the entry-into-force sentence ("Quyết định này có hiệu lực kể từ ngày ký và thay
 // thế …"), and may touch only part of the target ("Bãi bỏ khoản 2 Điều 5 của Thông tư số …").
 const CLAUSE_SELF_ACTS = new RegExp(
-  String.raw`${BULLET}((?:(?:${SELF_TYPES}) nay\s+(?:co hieu luc[^;\n]{0,80}?,?\s+va\s+)?)?(?:${ACTS}))(?:\s+(?:cac|mot so dieu cua|cua|(?:(?:diem|khoan|dieu|muc|phu luc) [^;\n]{1,60}?\s)?(?:cua|tai)))?\s*$`,
+  String.raw`${BULLET}((?:(?:${SELF_TYPES}) nay\s+(?:co hieu luc[^;\n]{0,80}?,?\s+va\s+)?)?(?:${ACTS})(?:\s+(?:diem|khoan|dieu|muc|phu luc) [^;\n]{1,60}?\s(?:cua|tai))?)(?:\s+(?:cac|mot so dieu cua|cua))?\s*$`,
 );
 
 export type ClauseCue = {
@@ -148,6 +149,18 @@ export function openingCue(gap: string, rest: string): { start: number; end: num
   const g = m[1] as string;
   const start = m[0].lastIndexOf(g);
   return { start, end: start + g.length };
+}
+
+// "Thông tư số 16/2015/TT-BKHCN ngày … của Bộ trưởng … hết hiệu lực kể từ ngày Thông tư này có hiệu
+// lực": written after the document's description, in the citing document's own articles.
+const EXPIRES = /^[\s,]*(?:\([^()\n]{0,80}\)\s*)?(het hieu luc)\b/;
+
+/** "… hết hiệu lực" right after a document's description: the citing document ends it. */
+export function expiryCue(after: string): { start: number; end: number } | null {
+  const m = EXPIRES.exec(after);
+  if (m === null) return null;
+  const start = m[0].length - (m[1] as string).length;
+  return { start, end: m[0].length };
 }
 
 /** "… báo cáo kết quả thực hiện" right before a document: the reporting document reports on it. */

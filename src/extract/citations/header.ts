@@ -222,8 +222,9 @@ export function readHeader(folded: string, plain: string): Header {
     if (i) h.issuer = { name: i.name, national: i.national, place: null };
   }
 
-  // Place and date.
+  // Place and date. A "V/v" line may cite a dated document above the place-and-date line.
   for (const line of lines) {
+    if (line.folded.startsWith("v/v") || line.folded.startsWith("ve viec")) continue;
     const dm = HEADER_DATE.exec(line.folded);
     if (!dm) continue;
     const comma = line.folded.lastIndexOf(",", dm.index);

@@ -365,7 +365,8 @@ export function extractCitations(text: string): CitationExtraction {
       system: first?.system ?? "UNKNOWN",
       issuer: citedIssuer,
       // The body as it was when the cited document was issued (or, undated, when it was cited).
-      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? h.date),
+      // Undated, the symbol's year still places it ("22/2021/QĐ-UBND" before a 2025 merger).
+      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? first?.year ?? h.date),
       date,
       title: longestTitle(v, d.anchors),
       jurisdiction: first?.jurisdiction ?? null,

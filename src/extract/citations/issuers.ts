@@ -142,10 +142,10 @@ function namedBodies(): [string, string, boolean][] {
 const BODIES = namedBodies();
 
 // Syllables that start prose, not a place, when a title is written in capitals ("… TỈNH ỦY THỰC HIỆN …").
+// Only first syllables: the second ones ("định" of "quyết định", "hành" of "ban hành") also end
+// place names ("Bình Định", "Nam Định"), and the phrase has already stopped at its first syllable.
 const NOT_PLACE = new Set(
-  "thuc hien trien khai ve viec ke hoach nghi quyet chuong trinh ban hanh tren dia giai doan cua va tai theo so ngay thang bao cao quyet dinh".split(
-    " ",
-  ),
+  "thuc trien ve ke nghi chuong ban tren giai cua va tai theo so ngay thang bao quyet".split(" "),
 );
 
 /** Capitalised words after a local issuer: a place name of at least two syllables ("Quảng Trị"). */

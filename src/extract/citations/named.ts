@@ -14,9 +14,9 @@ const NAMED_TYPES =
 
 // Before a numbered document: "<Loại> (của <cơ quan>) thực hiện|triển khai …" ending at the gap's end.
 const BEFORE_IMPLEMENTS = new RegExp(
-  String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa)\s*$)`,
+  String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$)`,
 );
-const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa)\s*$/;
+const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$/;
 // Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
 const BEFORE_ATTACHED = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,

@@ -9,6 +9,7 @@ import {
   ATTACHED_TO_SELF,
   clauseCue,
   cueBetween,
+  expiryCue,
   isListJoin,
   openingCue,
   reportCue,
@@ -33,6 +34,8 @@ const REPORTING: ReadonlySet<DocumentType> = new Set([
   "NOTICE",
 ]);
 const REQUESTS: ReadonlySet<DocumentType> = new Set(["OFFICIAL_LETTER", "TELEGRAM", "NOTICE"]);
+
+const DIRECTING = /(?:^|\s)(?:don doc|chi dao|trien khai|tang cuong|day manh|khan truong)\s/;
 
 function isBreak(f: string, i: number): boolean {
   const c = f[i];
@@ -93,6 +96,21 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
         for (const r of incoming.get(p) ?? []) add({ ...r, to: m, confidence: Math.min(r.confidence, 0.75) });
         done = (incoming.get(p) ?? []).length > 0;
       }
+    }
+
+    // The document's own articles end another one: "Thông tư số … hết hiệu lực kể từ ngày …".
+    if (!reporting) {
+      const at = Math.max(m.tailEnd, m.titleSpan?.[1] ?? 0);
+      const ec = expiryCue(f.slice(at, at + 100));
+      if (ec)
+        add({
+          from: "SELF",
+          to: m,
+          kind: "REPEALS",
+          cueStart: at + ec.start,
+          cueEnd: at + ec.end,
+          confidence: 0.9,
+        });
     }
 
     // 2. The named document is the attachment of the document itself ("Ban hành kèm theo Nghị quyết này …").
@@ -185,7 +203,10 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       const cue = titleCue(gap);
       if (cue) {
         let kind = cue.kind;
-        if (reporting && (kind === "IMPLEMENTS" || kind === "CONTINUES")) kind = "REPORTS_ON";
+        // A letter that urges or directs ("V/v đôn đốc thực hiện Kế hoạch …") implements; one that
+        // answers ("V/v thực hiện Kế hoạch …" from a department) reports on it.
+        const directs = self.type !== "REPORT" && DIRECTING.test(gap);
+        if (reporting && !directs && (kind === "IMPLEMENTS" || kind === "CONTINUES")) kind = "REPORTS_ON";
         add({
           from: "SELF",
           to: m,

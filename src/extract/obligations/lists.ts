@@ -45,7 +45,7 @@ const LEAD =
   /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan đầu mối|phối hợp (?:với|cùng))/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu)\s|[;.:]|$)/u;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
 
@@ -54,9 +54,18 @@ const DEADLINE =
 const LABELLED_DEADLINE =
   /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
 
+// "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
+const BODY_FIRST =
+  /^(?:so|bo|ubnd|uy ban|hdnd|cac (?:so|bo|co quan|don vi)|van phong|trung tam|chi cuc|cuc|vu|phong|thanh tra|cong an|ban (?!hanh))[\s,]/;
+const LEAD_ACTS =
+  /^(.{3,120}?)\s+(?:khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)\s/u;
+
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
-  const m = GIVEN.exec(t) ?? LEAD.exec(t);
+  const m =
+    GIVEN.exec(t) ??
+    LEAD.exec(t) ??
+    (BODY_FIRST.test(ctx.folded.slice(start, start + 20)) ? LEAD_ACTS.exec(t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -68,7 +77,7 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   const t = clean(ctx.text.slice(line.body, line.end));
   if (t.length > 110) return [];
   if (
-    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm)/u.test(
+    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
       t,
     )
   )
@@ -76,8 +85,13 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   return organisationsIn(ctx, line.body, line.end);
 }
 
+// "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow.
+const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|de nghi|giao|chi dao)\b[^:\n]{0,80}:\s*$/;
+
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
-  if (ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER") return [];
+  if (ctx.doc.type === "REPORT") return [];
+  // A letter assigns only in the list after "… yêu cầu:"; the paragraph after the list ends it.
+  const letter = ctx.doc.type === "OFFICIAL_LETTER";
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= ctx.text.length) {
@@ -121,7 +135,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
     ) {
       flush();
-      inRegion = TASK_HEADING.test(f) && !NOT_TASKS.test(f);
+      inRegion = !letter && TASK_HEADING.test(f) && !NOT_TASKS.test(f);
       section = null;
       headingLead = [];
       regionLead = [];
@@ -131,6 +145,18 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       flush();
       inRegion = false;
       continue;
+    }
+    if (l.kind === "text" && ASSIGNING.test(f)) {
+      flush();
+      inRegion = true;
+      section = null;
+      headingLead = [];
+      regionLead = [];
+      continue;
+    }
+    if (letter && l.kind === "text" && (lines[i - 1] as Line | undefined)?.kind === "blank") {
+      flush();
+      inRegion = false;
     }
     if (!inRegion) continue;
     if (l.kind === "blank") continue;

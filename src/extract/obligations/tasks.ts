@@ -130,7 +130,8 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
  */
 export function implementsFrom(ctx: DocContext, start: number, end: number): string[] {
   const f = ctx.folded;
-  const cue = /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien)?|cu the hoa|the che hoa)\s+/g;
+  const cue =
+    /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien| thi hanh)?|cu the hoa|the che hoa|thi hanh)\s+/g;
   cue.lastIndex = start;
   const m = cue.exec(f);
   if (m === null || m.index >= end || m.index - start > 80) return [];
@@ -255,6 +256,9 @@ function finish(
   const progressText = text(ctx, progress);
   if (status === null && progressText !== "") status = parseStatus(progressText, true);
   if (status === null) status = tc.status;
+  // Not started ("Chưa thực hiện") after its deadline is overdue, whatever the report's word.
+  if (status === "NOT_STARTED" && deadline?.to != null && ctx.date !== null && deadline.to < ctx.date)
+    status = "OVERDUE";
   // "Chưa hoàn thành" says only that it is not done: late if its deadline has passed.
   if (status === "UNKNOWN" && /chua hoan thanh/.test(fold(statusText))) {
     const late =

@@ -168,3 +168,207 @@ describe("a city People's Committee plan with tasks listed per department (UBND 
     for (const a of x.actions) expect(a.quantity).not.toBe(245);
   });
 });
+
+describe("a ministry circular amending another circular (Thông tư, Bộ KH&CN)", () => {
+  const x = read("bo-khcn-tt.txt");
+
+  it("reads the circular itself", () => {
+    expect(x.document).toMatchObject({
+      symbol: "07/2025/TT-BKHCN",
+      type: "CIRCULAR",
+      issuer: "Bộ Khoa học và Công nghệ",
+      date: "2025-02-28",
+      jurisdiction: "national",
+    });
+  });
+
+  it("amends the circular its title and first article name", () => {
+    expect(cited(x, "02/2019/TT-BKHCN")).toMatchObject({ type: "CIRCULAR", date: "2019-03-29" });
+    expect(rels(x)).toContain("SELF AMENDS 02/2019/TT-BKHCN");
+  });
+
+  it("repeals a clause of one circular and ends another ('… hết hiệu lực kể từ ngày …')", () => {
+    const partial = x.relations.find(
+      (r) => r.kind === "REPEALS" && r.to === cited(x, "03/2017/TT-BKHCN").key,
+    );
+    expect(partial?.cue).toBe("Bãi bỏ khoản 3 Điều 7 của");
+    expect(rels(x)).toContain("SELF REPEALS 16/2015/TT-BKHCN");
+    expect(rels(x)).toContain("03/2017/TT-BKHCN AMENDS 07/2014/TT-BKHCN");
+  });
+
+  it("is based on laws cited by name, with and without a number, and on decrees", () => {
+    expect(cited(x, "68/2006/QH11")).toMatchObject({
+      type: "LAW",
+      title: "Luật Tiêu chuẩn và Quy chuẩn kỹ thuật",
+      date: "2006-06-29",
+    });
+    const named = x.citations.find((c) => c.symbol === null && c.type === "LAW");
+    expect(named).toMatchObject({ title: "Luật Khoa học và Công nghệ", date: "2013-06-18" });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "SELF BASED_ON 68/2006/QH11",
+        "SELF BASED_ON 08/2014/NĐ-CP",
+        "SELF BASED_ON 28/2023/NĐ-CP",
+        `SELF BASED_ON «${named?.key}»`,
+      ]),
+    );
+  });
+});
+
+describe("a department plan in a province merged in 2025 (Sở KH&CN tỉnh Gia Lai)", () => {
+  const x = read("gia-lai-skhcn-kh.txt");
+
+  it("reads the plan and its issuer in the merged province", () => {
+    expect(x.document).toMatchObject({
+      symbol: "58/KH-SKHCN",
+      type: "PLAN",
+      issuer: "Sở Khoa học và Công nghệ tỉnh Gia Lai",
+      date: "2025-08-26",
+      jurisdiction: "gia-lai",
+    });
+    expect(x.document.issuerKey).toBe("org:gia-lai@2025:skhcn");
+  });
+
+  it("places documents of the former provinces ('của UBND tỉnh Bình Định (cũ)') in them", () => {
+    expect(cited(x, "243/KH-UBND")).toMatchObject({
+      jurisdiction: "binh-dinh",
+      issuer: "UBND tỉnh Bình Định",
+      issuerKey: "org:binh-dinh:ubnd",
+      date: "2023-12-18",
+    });
+    expect(cited(x, "22/2021/QĐ-UBND")).toMatchObject({ jurisdiction: "binh-dinh" });
+    // The old Gia Lai's documents: same name, the body as it was before the merger (by date or by year).
+    expect(cited(x, "1587/KH-UBND").issuerKey).toBe("org:gia-lai:ubnd");
+    expect(cited(x, "10/2022/QĐ-UBND").issuerKey).toBe("org:gia-lai:ubnd");
+    expect(cited(x, "112/KH-UBND").issuerKey).toBe("org:gia-lai@2025:ubnd");
+  });
+
+  it("implements the province's plan and nothing it only reviews ('trên cơ sở kết quả thực hiện')", () => {
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "SELF IMPLEMENTS 112/KH-UBND",
+        "112/KH-UBND IMPLEMENTS 57-NQ/TW",
+        "SELF BASED_ON 15/QĐ-UBND",
+      ]),
+    );
+    expect(rels(x)).not.toContain("SELF IMPLEMENTS 243/KH-UBND");
+    expect(rels(x)).not.toContain("SELF IMPLEMENTS 1587/KH-UBND");
+  });
+
+  it("gives lettered tasks their unit heading's lead ('1. Phòng …'), partner and labelled deadline", () => {
+    expect(x.tasks.map((t) => t.ref)).toEqual(["1.a)", "1.b)", "2.a)", "2.b)"]);
+    const [a, b, c, d] = x.tasks as [Task, Task, Task, Task];
+    expect(a.lead).toEqual(["Phòng Quản lý khoa học"]);
+    expect(a.deadline).toMatchObject({ to: "2025-11-30" });
+    expect(b.lead).toEqual(["Phòng Quản lý khoa học"]);
+    expect(b.cooperating).toEqual(["Sở Tài chính"]);
+    expect(b.deadline).toMatchObject({ recurring: true });
+    expect(c.lead).toEqual(["Trung tâm Chuyển đổi số"]);
+    expect(c.cooperating).toEqual(["Sở Nông nghiệp và Môi trường"]);
+    expect(c.deadline).toMatchObject({ from: "2025-10-01", to: "2025-12-31" });
+    expect(d.deadline).toMatchObject({ from: "2025-12-01", to: "2025-12-31" });
+    for (const t of x.tasks) expect(symbolsOf(x, t.implements)).toEqual(["112/KH-UBND"]);
+  });
+});
+
+describe("a Government resolution with an appendix task table ('Hình thức văn bản', 'Thời hạn trình')", () => {
+  const x = read("chinh-phu-nq-28.txt");
+
+  it("implements the law its attached plan carries out ('triển khai thi hành Luật …')", () => {
+    expect(x.document).toMatchObject({ symbol: "28/NQ-CP", type: "RESOLUTION", issuer: "Chính phủ" });
+    expect(cited(x, "60/2024/QH15")).toMatchObject({
+      type: "LAW",
+      title: "Luật Dữ liệu",
+      date: "2024-11-30",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF BASED_ON 60/2024/QH15", "SELF IMPLEMENTS 60/2024/QH15"]),
+    );
+  });
+
+  it("reads the table by its headers' meaning, with sections and a continuation row", () => {
+    expect(x.tasks.map((t) => t.ref)).toEqual(["1", "2", "3", "4", "5"]);
+    const [t1, , t3, t4, t5] = x.tasks as [Task, Task, Task, Task, Task];
+    expect(t1).toMatchObject({
+      lead: ["Bộ Công an"],
+      cooperating: ["Bộ Tư pháp", "Bộ Khoa học và Công nghệ"],
+    });
+    expect(t1.product).toBe("Nghị định");
+    expect(t1.deadline).toMatchObject({ from: "2025-05-01", to: "2025-05-31" });
+    expect(t1.section).toBe("I VĂN BẢN QUY ĐỊNH CHI TIẾT");
+    expect(t3.deadline).toMatchObject({ to: "2025-09-30" });
+    expect(t4.section).toBe("II TỔ CHỨC TRIỂN KHAI");
+    expect(t5.content).toMatch(/bảo đảm thống nhất với Luật Dữ liệu$/u);
+    expect(t5.deadline).toMatchObject({ recurring: true });
+    for (const t of x.tasks) {
+      expect(t.assignedBy).toBe(x.document.key);
+      expect(symbolsOf(x, t.implements)).toEqual(["60/2024/QH15"]);
+    }
+  });
+});
+
+describe("a People's Committee letter urging a plan on with deadlines (công văn đôn đốc)", () => {
+  const x = read("nghe-an-cv-don-doc.txt");
+
+  it("dates the letter by its place-and-date line, not by the date its V/v line cites", () => {
+    expect(x.document).toMatchObject({
+      symbol: "8215/UBND-KT",
+      type: "OFFICIAL_LETTER",
+      issuer: "UBND tỉnh Nghệ An",
+      date: "2024-11-04",
+      jurisdiction: "nghe-an",
+    });
+  });
+
+  it("implements (not reports on) the plan it urges on", () => {
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF IMPLEMENTS 456/KH-UBND", "456/KH-UBND IMPLEMENTS 39-NQ/TW"]),
+    );
+    expect(rels(x)).not.toContain("SELF REPORTS_ON 456/KH-UBND");
+  });
+
+  it("assigns the tasks listed after '… yêu cầu:', each with its lead and deadline", () => {
+    expect(x.tasks.map((t) => t.ref)).toEqual(["1.", "2.", "3."]);
+    const [a, b, c] = x.tasks as [Task, Task, Task];
+    expect(a).toMatchObject({ lead: ["Sở Kế hoạch và Đầu tư"], cooperating: ["Sở Tài chính"] });
+    expect(a.deadline).toMatchObject({ to: "2024-11-30" });
+    expect(b.lead).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(b.deadline).toMatchObject({ from: "2024-11-01", to: "2024-11-30" });
+    expect(c.lead).toEqual(["Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã"]);
+    expect(c.deadline).toMatchObject({ to: "2024-12-15" });
+    // The closing paragraph is not part of the last task.
+    expect(c.content).not.toMatch(/Thủ trưởng/u);
+    for (const t of x.tasks) expect(symbolsOf(x, t.implements)).toEqual(["456/KH-UBND"]);
+  });
+});
+
+describe("a department report with a status table whose numbers do not add up (Sở NN&MT tỉnh Lâm Đồng)", () => {
+  const x = read("lam-dong-snnmt-bc.txt");
+
+  it("reports on the plan and responds to the letter that asked for it", () => {
+    expect(x.document).toMatchObject({ symbol: "412/BC-SNNMT", type: "REPORT", jurisdiction: "lam-dong" });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF REPORTS_ON 75/KH-UBND", "SELF RESPONDS_TO 2960/VP-KT"]),
+    );
+  });
+
+  it("reads 'Tổng số …: 25 nhiệm vụ; trong đó: đã hoàn thành 12 …' and finds the 2 missing tasks", () => {
+    expect(x.statistics).toEqual([
+      expect.objectContaining({ assigned: 25, completed: 12, inProgress: 9, notCompleted: 2 }),
+    ]);
+    const f = x.findings.find((f) => f.kind === "TOTALS_MISMATCH");
+    expect(f?.messageEn).toMatch(/2 tasks unaccounted for/);
+  });
+
+  it("reads each row's status as reported, and judges it against the deadline", () => {
+    const status = x.tasks.map((t) => t.status?.value);
+    expect(status).toEqual(["COMPLETED_ON_TIME", "IN_PROGRESS_ON_TIME", "OVERDUE", "IN_PROGRESS_ON_TIME"]);
+    for (const t of x.tasks) expect(t.assignedBy).toBe(cited(x, "75/KH-UBND").key);
+    expect(x.tasks[0]?.results).toEqual([cited(x, "1020/QĐ-UBND").key]);
+    expect(x.tasks[2]?.lead).toEqual(["Phòng Kế hoạch - Tài chính"]);
+    // Quý III/2025 ended before the report (15/10/2025): "Đang triển khai" is not on track.
+    const late = x.findings.filter((f) => f.kind === "OVERDUE_REPORTED_ON_TRACK");
+    expect(late).toHaveLength(1);
+    expect(late[0]?.messageEn).toMatch(/^Task 2 /);
+  });
+});
