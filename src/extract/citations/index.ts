@@ -153,10 +153,15 @@ export function extractCitations(text: string): CitationExtraction {
     if (before) {
       const n = before.named;
       const lead = v.folded.slice(Math.max(0, n.start - 20), n.start);
+      // "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số …": the type heading and the title that
+      // continues it in lower case name the document itself, not a document it mentions.
+      const ownHeading =
+        n.type === selfType && n.start < h.titleStart && m.start >= h.titleStart && m.start < h.titleEnd;
       const isSelf =
-        n.type === selfType &&
-        /ban hanh\s*$/.test(lead) &&
-        (n.issuer === null || n.issuer.name === selfIssuer?.name);
+        ownHeading ||
+        (n.type === selfType &&
+          /ban hanh\s*$/.test(lead) &&
+          (n.issuer === null || n.issuer.name === selfIssuer?.name));
       if (isSelf)
         links.push({
           from: "SELF",

@@ -55,17 +55,15 @@ const LABELLED_DEADLINE =
   /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
 
 // "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
+// Matched on the text as written: folded, "Bổ sung" would read as "Bộ" and "Phòng, chống" as a body.
 const BODY_FIRST =
-  /^(?:so|bo|ubnd|uy ban|hdnd|cac (?:so|bo|co quan|don vi)|van phong|trung tam|chi cuc|cuc|vu|phong|thanh tra|cong an|ban (?!hanh))[\s,]/;
+  /^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|Các (?:sở|bộ|cơ quan|đơn vị)[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})/u;
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)\s/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)\s/u;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
-  const m =
-    GIVEN.exec(t) ??
-    LEAD.exec(t) ??
-    (BODY_FIRST.test(ctx.folded.slice(start, start + 20)) ? LEAD_ACTS.exec(t) : null);
+  const m = GIVEN.exec(t) ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);

@@ -130,8 +130,9 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
  */
 export function implementsFrom(ctx: DocContext, start: number, end: number): string[] {
   const f = ctx.folded;
+  // "hướng dẫn thi hành Nghị quyết …" names what the product guides, not what the task implements.
   const cue =
-    /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien| thi hanh)?|cu the hoa|the che hoa|thi hanh)\s+/g;
+    /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien| thi hanh)?|cu the hoa|the che hoa|(?<!(?:huong dan|chi tiet|va) )thi hanh)\s+/g;
   cue.lastIndex = start;
   const m = cue.exec(f);
   if (m === null || m.index >= end || m.index - start > 80) return [];

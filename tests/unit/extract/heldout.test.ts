@@ -372,3 +372,34 @@ describe("a department report with a status table whose numbers do not add up (S
     expect(late[0]?.messageEn).toMatch(/^Task 2 /);
   });
 });
+
+describe("a provincial Party committee's action programme (Chương trình hành động của Tỉnh ủy)", () => {
+  const x = read("thanh-hoa-tu-ctr.txt");
+
+  it("reads the type heading and its lower-case title as the document itself, which implements 57-NQ/TW", () => {
+    expect(x.document).toMatchObject({ symbol: "35-CTr/TU", type: "PROGRAMME", jurisdiction: "thanh-hoa" });
+    expect(x.document.issuerKey).toBe("org:thanh-hoa:tu");
+    expect(cited(x, "57-NQ/TW")).toMatchObject({ issuer: "Bộ Chính trị", date: "2024-12-22" });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF IMPLEMENTS 57-NQ/TW", "SELF IMPLEMENTS 01-KH/BCĐTW"]),
+    );
+    // No document named "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" besides the programme itself.
+    expect(x.citations.filter((c) => c.symbol === null)).toEqual([]);
+  });
+
+  it("leads each implementation item by the Party body that opens it", () => {
+    const impl = x.tasks.filter((t) => t.section === null && t.lead.length > 0);
+    expect(impl.map((t) => t.leadKeys[0])).toEqual([
+      "org:thanh-hoa:bcsd-ubnd",
+      "org:thanh-hoa:dd-hdnd",
+      "org:thanh-hoa:btgdvtu",
+      "org:thanh-hoa:vptu",
+    ]);
+    expect(impl[0]?.deadline).toMatchObject({ from: "2025-04-01", to: "2025-04-30" });
+    expect(impl[1]?.deadline).toMatchObject({ to: "2025-06-30" });
+    expect(impl[3]?.cooperating).toEqual(["Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
+    for (const t of impl) expect(symbolsOf(x, t.implements)).toContain("57-NQ/TW");
+    // "Nâng cao nhận thức …" names no body: no lead is invented for it.
+    expect(x.tasks[0]?.lead).toEqual([]);
+  });
+});
