@@ -15,7 +15,7 @@ import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
 import { titleAfter } from "./titles.ts";
-import { type TextView, viewOf, written } from "./view.ts";
+import { slug, type TextView, viewOf, written } from "./view.ts";
 
 const PREAMBLE = 4000;
 
@@ -88,8 +88,10 @@ export function extractCitations(text: string): CitationExtraction {
   const codeIssuer = selfCode ? issuerOfCode(selfCode) : null;
   const selfIssuer: Issuer | null =
     h.issuer ?? (codeIssuer ? { name: codeIssuer.name, national: codeIssuer.national, place: null } : null);
-  const placeName = h.province ?? h.place;
-  const selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
+  // A commune or district document ("UBND XÃ BẢO THẮNG", dated "Bảo Thắng, ngày …"): its place is
+  // the local unit's, not a province; the province may come from the documents it cites.
+  let placeName = h.province ?? (h.local !== null ? null : h.place);
+  let selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
   ctx.jurisdiction = selfJurisdiction;
   const selfSymbol = h.symbol ? canonicalSymbol(h.symbol) : null;
   const selfType = h.type ?? "OTHER";
@@ -100,11 +102,22 @@ export function extractCitations(text: string): CitationExtraction {
       start: 0,
       end: h.end,
     });
-  const selfIssuerName = issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level);
+  const selfIssuerName =
+    h.local !== null && selfIssuer !== null && !selfIssuer.national
+      ? `${selfIssuer.name} ${h.local.name}`
+      : issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level);
+  // Every commune numbers its own 45/KH-UBND: the local unit is part of the document's identity.
+  const selfKey = () => {
+    const where =
+      h.local === null
+        ? selfJurisdiction
+        : `${selfJurisdiction ?? UNKNOWN_PART}/${slug(`${h.local.level} ${h.local.name}`)}`;
+    return selfSymbol
+      ? symbolKey(h.symbol?.system ?? "UNKNOWN", where, selfSymbol, selfYear)
+      : untitledKey(where, selfType, titleDescriptor(h.title ?? "") || "untitled", selfYear);
+  };
   const document: DocumentRef = {
-    key: selfSymbol
-      ? symbolKey(h.symbol?.system ?? "UNKNOWN", selfJurisdiction, selfSymbol, selfYear)
-      : untitledKey(selfJurisdiction, selfType, titleDescriptor(h.title ?? "") || "untitled", selfYear),
+    key: selfKey(),
     symbol: selfSymbol,
     type: selfType,
     system: h.symbol?.system ?? "UNKNOWN",
@@ -141,6 +154,27 @@ export function extractCitations(text: string): CitationExtraction {
   for (const a of numbered) {
     const where = placed.get(a.symbol as string);
     if (a.jurisdiction === null && where?.size === 1) a.jurisdiction = [...where][0] as string;
+  }
+  // A local document whose header names no province is in the one province its provincial
+  // issuers name ("Kế hoạch số 210/KH-UBND … của UBND tỉnh Lào Cai").
+  if (h.local !== null && placeName === null && !selfIssuer?.national) {
+    const provinces = new Map<string, string>();
+    for (const a of numbered) {
+      const i = a.issuer;
+      if (!a.issuerProse || i === null || i.national || i.place === null || a.jurisdiction === null) continue;
+      if (/(?:tỉnh|thành phố|(?:Tỉnh|Thành) (?:ủy|uỷ))$|^Sở /u.test(i.name))
+        provinces.set(a.jurisdiction, i.place);
+    }
+    const only = provinces.size === 1 ? [...provinces][0] : undefined;
+    if (only !== undefined) {
+      [selfJurisdiction, placeName] = only;
+      ctx.jurisdiction = selfJurisdiction;
+      for (const a of numbered)
+        if (a.jurisdiction === null && !a.issuer?.national) a.jurisdiction = selfJurisdiction;
+      document.jurisdiction = selfJurisdiction;
+      document.key = selfKey();
+      document.issuerKey = issuerKeyOf(selfIssuerName, selfJurisdiction, h.date);
+    }
   }
 
   // Named documents around them.

@@ -45,7 +45,7 @@ const LEAD =
   /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan đầu mối|phối hợp (?:với|cùng))/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
 

@@ -403,3 +403,55 @@ describe("a provincial Party committee's action programme (Chương trình hành
     expect(x.tasks[0]?.lead).toEqual([]);
   });
 });
+
+describe("local governments below the province (xã after the 2025 merger, huyện before it)", () => {
+  const xa = read("lao-cai-xa-kh.txt");
+  const huyen = read("quang-nam-huyen-kh.txt");
+
+  it("names the commune as issuer and finds its province in the documents it cites", () => {
+    expect(xa.document).toMatchObject({
+      symbol: "45/KH-UBND",
+      issuer: "UBND xã Bảo Thắng",
+      jurisdiction: "lao-cai",
+      date: "2025-09-12",
+    });
+    expect(cited(xa, "210/KH-UBND")).toMatchObject({ jurisdiction: "lao-cai", issuer: "UBND tỉnh Lào Cai" });
+    expect(rels(xa)).toEqual(
+      expect.arrayContaining([
+        "SELF BASED_ON 72/2025/QH15",
+        "SELF BASED_ON 210/KH-UBND",
+        "SELF IMPLEMENTS 1120/SKHCN-CĐS",
+      ]),
+    );
+  });
+
+  it("keys a local document apart from the province's document with the same number", () => {
+    // Every commune and the province itself number their own "45/KH-UBND" each year.
+    expect(xa.document.key).toBe("state-admin|lao-cai/xa-bao-thang|45/KH-UBND|2025");
+    expect(huyen.document.key).toBe("state-admin|quang-nam/huyen-dai-loc|120/KH-UBND|2024");
+    expect(huyen.document).toMatchObject({ issuer: "UBND huyện Đại Lộc", jurisdiction: "quang-nam" });
+  });
+
+  it("reads an HTML task table with <b> headers and <p> inside cells", () => {
+    expect(xa.tasks.map((t) => t.lead)).toEqual([
+      ["Phòng Văn hóa - Xã hội"],
+      ["Trung tâm Phục vụ hành chính công"],
+      ["Phòng Kinh tế"],
+    ]);
+    expect(xa.tasks[1]?.content).toBe(
+      "Triển khai dịch vụ công trực tuyến toàn trình tại Trung tâm Phục vụ hành chính công xã",
+    );
+    expect(xa.tasks[1]?.cooperating).toEqual(["Văn phòng HĐND và UBND xã"]);
+    expect(xa.tasks[2]?.deadline).toMatchObject({ to: "2025-12-15" });
+  });
+
+  it("keeps 'Văn phòng HĐND và UBND huyện' one body and reads 'Phòng …' as a lead", () => {
+    const [a, b] = huyen.tasks as [Task, Task];
+    expect(a.lead).toEqual(["Văn phòng HĐND và UBND huyện"]);
+    expect(a.deadline).toMatchObject({ to: "2024-06-30" });
+    expect(b.lead).toEqual(["Phòng Nội vụ"]);
+    expect(b.cooperating).toEqual(["các cơ quan, đơn vị"]);
+    expect(b.deadline).toMatchObject({ from: "2024-07-01", to: "2024-09-30" });
+    for (const t of huyen.tasks) expect(symbolsOf(huyen, t.implements)).toEqual(["55/KH-UBND"]);
+  });
+});
