@@ -138,8 +138,10 @@ export function clauseCue(gap: string): ClauseCue | null {
 
 // A report's opening: "Thực hiện Hướng dẫn số …; theo Công văn số …, Sở … báo cáo như sau:". The
 // documents it opens with asked for the report, whatever their type.
-const CLAUSE_OPENING = new RegExp(String.raw`${BULLET}(thuc hien|theo)\s*$`);
-const ASKS_REPORT = /\bbao cao\b(?:[^.;\n]{0,100}?\b(?:nhu sau|sau day)\b|[^.;\n]{0,100}?:\s*$)/;
+const CLAUSE_OPENING = new RegExp(
+  String.raw`${BULLET}((?:thuc hien|theo)(?: (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?)?)\s*$`,
+);
+const ASKS_REPORT = /\bbao cao\b(?:[^.;\n]{0,300}?\b(?:nhu sau|sau day)\b|[^.;\n]{0,300}?:\s*$)/;
 
 /** The cue opening a report's first sentence, when that sentence ends "… báo cáo (như sau):". */
 export function openingCue(gap: string, rest: string): { start: number; end: number } | null {

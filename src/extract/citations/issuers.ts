@@ -266,10 +266,21 @@ export function resolveDepartmentCode(code: string, extra: Iterable<string>): st
 
 const ISSUED_BY_BEFORE = /(?:^|[,:(]\s*|\s)([^,;.:\n]{3,60}?)\s+(?:da\s+|vua\s+)?ban hanh\s*$/;
 
-/** "Bộ Chính trị (đã) ban hành Nghị quyết số …": the issuer written before the citation. */
+// "(theo đề nghị / chỉ đạo) của Văn phòng UBND tỉnh tại Công văn số …": the issuer, then "tại".
+const OF_BEFORE_AT = /\bcua\s+([^,;.:\n]{3,60}?)\s+tai\s*$/;
+
+/** "Bộ Chính trị (đã) ban hành Nghị quyết số …", "của X tại Công văn số …": the issuer written before. */
 export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
   const from = Math.max(0, typeStart - 80);
   const window = folded.slice(from, typeStart);
+  if (/tai\s*$/.test(window)) {
+    const at = OF_BEFORE_AT.exec(window);
+    if (at === null) return null;
+    const name = at[1] as string;
+    const start = from + at.index + at[0].indexOf(name);
+    const found = issuerAt(folded, plain, start);
+    return found !== null && found.end >= start + name.length - 1 ? found : null;
+  }
   if (!/ban hanh\s*$/.test(window)) return null;
   const m = ISSUED_BY_BEFORE.exec(window);
   if (!m) return null;

@@ -83,8 +83,9 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   return organisationsIn(ctx, line.body, line.end);
 }
 
-// "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow.
-const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|de nghi|giao|chi dao)\b[^:\n]{0,80}:\s*$/;
+// "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
+// proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
+const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\b[^:\n]{0,80}:\s*$/;
 
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
   if (ctx.doc.type === "REPORT") return [];

@@ -455,3 +455,35 @@ describe("local governments below the province (xã after the 2025 merger, huy�
     for (const t of huyen.tasks) expect(symbolsOf(huyen, t.implements)).toEqual(["55/KH-UBND"]);
   });
 });
+
+describe("a department's reporting letter with proposals upwards (công văn báo cáo)", () => {
+  const x = read("ca-mau-skhcn-cv-bc.txt");
+
+  it("reports on the directive in its V/v line and responds to the letter that asked", () => {
+    expect(x.document).toMatchObject({
+      symbol: "1045/SKHCN-QLKH",
+      type: "OFFICIAL_LETTER",
+      issuer: "Sở Khoa học và Công nghệ tỉnh Cà Mau",
+      date: "2024-05-20",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "SELF REPORTS_ON 15-CT/TU",
+        "SELF RESPONDS_TO 2210/VP-NN",
+        "98/KH-UBND IMPLEMENTS 15-CT/TU",
+      ]),
+    );
+    expect(rels(x)).not.toContain("SELF PROPOSED_BY 2210/VP-NN");
+  });
+
+  it("reads the issuer written before 'tại Công văn số …'", () => {
+    expect(cited(x, "2210/VP-NN")).toMatchObject({
+      issuer: "Văn phòng UBND tỉnh Cà Mau",
+      date: "2024-05-08",
+    });
+  });
+
+  it("assigns no tasks from what it proposes to its superior ('kính đề nghị UBND tỉnh:')", () => {
+    expect(x.tasks).toEqual([]);
+  });
+});
