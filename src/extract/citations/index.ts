@@ -10,7 +10,7 @@ import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey }
 import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
 import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
 import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
-import { namedAfter, namedBefore, namedLaws } from "./named.ts";
+import { lawNameMentions, namedAfter, namedBefore, namedLaws } from "./named.ts";
 import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
@@ -232,7 +232,8 @@ export function extractCitations(text: string): CitationExtraction {
     }
   }
   const laws = namedLaws(v);
-  const anchors = [...numbered, ...named, ...laws].sort((a, b) => a.start - b.start);
+  const lawNames = lawNameMentions(v, [...numbered, ...laws]);
+  const anchors = [...numbered, ...named, ...laws, ...lawNames].sort((a, b) => a.start - b.start);
 
   // Group anchors into documents.
   const docs = new Map<string, Doc>();
@@ -295,6 +296,9 @@ export function extractCitations(text: string): CitationExtraction {
     if (!same) titled.push({ title: t, key, type: a.type });
     addTo(key, a);
   }
+
+  // A law named again by its name alone is the same document.
+  for (const a of lawNames) addTo((a.linked as Anchor).key, a);
 
   // Short forms and aliases point back to documents already cited.
   const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);

@@ -373,6 +373,33 @@ describe("a department report with a status table whose numbers do not add up (S
   });
 });
 
+describe("laws named again by their name alone (NĐ 30/2020: a law is cited by name)", () => {
+  it("links a decree to the law its Căn cứ line named without a number", () => {
+    const x = read("bo-khcn-tt.txt");
+    const law = x.citations.find((c) => c.symbol === null && c.type === "LAW");
+    expect(law?.mentions.map((m) => m.text)).toEqual([
+      "Luật Khoa học và Công nghệ",
+      "Luật Khoa học và Công nghệ",
+    ]);
+    expect(rels(x)).toContain(`08/2014/NĐ-CP GUIDES «${law?.key}»`);
+  });
+
+  it("counts every 'Luật Dữ liệu' as a mention of 60/2024/QH15, not 'Luật Dữ liệu cá nhân'", () => {
+    const x = read("chinh-phu-nq-28.txt");
+    const texts = cited(x, "60/2024/QH15").mentions.map((m) => m.text);
+    expect(texts).toHaveLength(7);
+    expect(texts.filter((t) => t === "Luật Dữ liệu" || t === "LUẬT DỮ LIỆU")).toHaveLength(5);
+    // The title "Ban hành Kế hoạch triển khai thi hành Luật Dữ liệu" now says it too.
+    const own = x.relations.find((r) => r.from === "SELF" && r.kind === "IMPLEMENTS");
+    expect(own?.confidence).toBe(0.9);
+    const other = extract(
+      "Căn cứ Luật Dữ liệu số 60/2024/QH15 ngày 30/11/2024;\nTheo Luật Dữ liệu cá nhân, và Luật Dữ liệu năm 2019.\n",
+      "x",
+    );
+    expect(cited(other, "60/2024/QH15").mentions).toHaveLength(1);
+  });
+});
+
 describe("a provincial Party committee's action programme (Chương trình hành động của Tỉnh ủy)", () => {
   const x = read("thanh-hoa-tu-ctr.txt");
 
