@@ -192,7 +192,7 @@ export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], bo
     }
     const isTotal = /tổng cộng|tổng số|\+/iu.test(label);
     out.push({
-      stats: make(ctx, isTotal ? label : `${section ?? ""} — ${label}`, c, row.start, row.end),
+      stats: make(ctx, isTotal || section === null ? label : `${section} — ${label}`, c, row.start, row.end),
       section,
       isTotal,
     });

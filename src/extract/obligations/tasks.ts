@@ -120,6 +120,16 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
     }
   }
   if (assignedBy === null && !reportLike) assignedBy = ctx.doc.key;
+  // A report's task table that names no assigner lists the tasks of what the report reports on
+  // ("Báo cáo tình hình thực hiện Chương trình hành động …": the programme's tasks).
+  if (assignedBy === null && reportLike) {
+    const on = [
+      ...new Set(
+        ctx.cites.relations.filter((r) => r.from === "SELF" && r.kind === "REPORTS_ON").map((r) => r.to),
+      ),
+    ];
+    if (on.length === 1) assignedBy = on[0] as string;
+  }
   return { assignedBy, implements: implementsKeys, status: captionStatus(caption), caption, ordinal };
 }
 
@@ -176,9 +186,12 @@ function resultsIn(ctx: DocContext, ranges: Range[]): string[] {
     for (const m of ctx.citationsIn(r.start, r.end)) {
       const sentenceStart = Math.max(from, ctx.text.lastIndexOf(".", m.start) + 1);
       const gap = ctx.folded.slice(sentenceStart, m.start);
+      // "Đã trình Chính phủ tại Tờ trình số …": the submission is what the task produced.
+      const submitted = m.citation.type === "SUBMISSION" && /\bda trinh\b[^;]{0,40}$/.test(gap);
       if (
-        /(ban hanh|phe duyet|co van ban|da trinh|da ky)\s[^;]{0,40}$/.test(gap) &&
-        !/(thuc hien|trien khai|theo|cua|tai)\s*(\S+\s*){0,3}$/.test(gap.slice(-25))
+        submitted ||
+        (/(ban hanh|phe duyet|co van ban|da trinh|da ky)\s[^;]{0,40}$/.test(gap) &&
+          !/(thuc hien|trien khai|theo|cua|tai)\s*(\S+\s*){0,3}$/.test(gap.slice(-25)))
       ) {
         out.push(m.citation.key);
       }
@@ -231,7 +244,7 @@ function finish(
   const impl = (own.length > 0 ? own : implementedBy(ctx, assignedBy)).filter((k) => k !== assignedBy);
   const progress = roleCells.get("progress") ?? [];
   const statusCells = roleCells.get("status") ?? [];
-  const results = resultsIn(ctx, progress);
+  const results = resultsIn(ctx, progress.length > 0 ? progress : statusCells);
   const refKey =
     refIsId || assignedBy === ctx.doc.key
       ? matchKey(ref).replace(/ /g, "-")
@@ -253,8 +266,10 @@ function finish(
   let status: TaskStatus | null = null;
   let statusRange: Range | null = statusCells[0] ?? null;
   const statusText = text(ctx, statusCells);
-  if (statusText !== "") status = parseStatus(statusText);
-  const progressText = text(ctx, progress);
+  // A "Tiến độ thực hiện" cell may describe progress ("Đang lấy ý kiến các bộ, ngành") rather than
+  // name a status: read it as progress when it is not one of the status words.
+  if (statusText !== "") status = parseStatus(statusText, statusText.length > 30);
+  const progressText = text(ctx, progress) || (status === null ? statusText : "");
   if (status === null && progressText !== "") status = parseStatus(progressText, true);
   if (status === null) status = tc.status;
   // Not started ("Chưa thực hiện") after its deadline is overdue, whatever the report's word.

@@ -514,3 +514,48 @@ describe("a department's reporting letter with proposals upwards (công văn bá
     expect(x.tasks).toEqual([]);
   });
 });
+
+describe("a ministry report in Markdown with a statistics table and a task table (Bộ Y tế)", () => {
+  const x = read("bo-yte-bc.md");
+
+  it("reads 'Tổng số nhiệm vụ | Đã hoàn thành | Đang thực hiện | Chưa thực hiện' as counts", () => {
+    expect(x.statistics.map((s) => [s.label, s.assigned, s.completed, s.inProgress, s.notCompleted])).toEqual(
+      [
+        ["Hoàn thiện thể chế", 8, 3, 4, 1],
+        ["Phát triển nhân lực y tế", 6, 2, 3, 0],
+        ["Tổng cộng", 15, 5, 7, 1],
+      ],
+    );
+    expect(x.warnings.filter((w) => /Không đọc được bảng/u.test(w.message))).toEqual([]);
+  });
+
+  it("finds the row, the total and the sum of sections that do not add up", () => {
+    const msgs = x.findings.filter((f) => f.kind === "TOTALS_MISMATCH").map((f) => f.messageEn);
+    expect(msgs).toHaveLength(3);
+    expect(
+      msgs.some((m) => m.startsWith("Totals do not add up: 6 tasks") && m.includes("1 tasks unaccounted")),
+    ).toBe(true);
+    expect(
+      msgs.some((m) => m.startsWith("Totals do not add up: 15 tasks") && m.includes("2 tasks unaccounted")),
+    ).toBe(true);
+    expect(msgs).toContain("The total row says 15 (assigned) but its sections sum to 14.");
+  });
+
+  it("gives an uncaptioned task table to the programme the report reports on", () => {
+    const programme = x.relations.find((r) => r.from === "SELF" && r.kind === "REPORTS_ON")?.to;
+    expect(programme).toBeDefined();
+    for (const t of x.tasks) {
+      expect(t.assignedBy).toBe(programme);
+      expect(symbolsOf(x, t.implements)).toEqual(["72-NQ/TW"]);
+    }
+  });
+
+  it("reads a 'Tiến độ thực hiện' cell that describes progress, and the submission it names", () => {
+    const [t1, t2, t3] = x.tasks as [Task, Task, Task];
+    // "Đã trình … tại Tờ trình số 1520/TTr-BYT": the submission is the result; past its deadline, no status guessed.
+    expect(t1.results).toEqual([cited(x, "1520/TTr-BYT").key]);
+    expect(t1.status?.value).toBe("UNKNOWN");
+    expect(t2.status?.value).toBe("IN_PROGRESS_ON_TIME");
+    expect(t3.status?.value).toBe("OVERDUE");
+  });
+});
