@@ -280,20 +280,32 @@ export function extractCitations(text: string): CitationExtraction {
   }
   // A named document written again with a longer or shorter title ("Chiến lược … đến năm 2030" and
   // "Chiến lược … đến năm 2030 trên địa bàn tỉnh") is the same document when one title starts the other.
-  const titled: { title: string; key: string; type: Anchor["type"] }[] = [];
+  // So is "Chương trình hành động của Bộ Y tế thực hiện Nghị quyết số 72-NQ/TW" written again
+  // without its owner ("… ban hành Chương trình hành động thực hiện Nghị quyết số 72-NQ/TW"), when
+  // the owner is the same body or unstated.
+  const titled: { title: string; bare: string; issuer: string | null; key: string; type: Anchor["type"] }[] =
+    [];
+  const withoutOwner = (t: string) =>
+    t.replace(/ cua [^,;]{2,60}? (?=thuc hien |trien khai |cu the hoa )/, " ");
   for (const a of laws) addTo(untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year), a);
   for (const a of named) {
     const linkedYear = a.linked?.key.split("|")[3];
     if (linkedYear !== undefined && linkedYear !== UNKNOWN_PART) a.year = linkedYear;
     const t = fold(a.title ?? "");
+    const bare = withoutOwner(t);
+    const issuer = a.issuer?.name ?? null;
     const same = titled.find(
       (x) =>
         x.type === a.type &&
         Math.min(x.title.length, t.length) >= 30 &&
-        (x.title.startsWith(t) || t.startsWith(x.title)),
+        (x.title.startsWith(t) ||
+          t.startsWith(x.title) ||
+          ((x.bare.startsWith(bare) || bare.startsWith(x.bare)) &&
+            (x.issuer === null || issuer === null || x.issuer === issuer))),
     );
     const key = same?.key ?? untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year);
-    if (!same) titled.push({ title: t, key, type: a.type });
+    // Every wording is remembered: a later, shorter one may continue any of them.
+    titled.push({ title: t, bare, issuer, key, type: a.type });
     addTo(key, a);
   }
 

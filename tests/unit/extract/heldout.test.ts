@@ -541,6 +541,18 @@ describe("a ministry report in Markdown with a statistics table and a task table
     expect(msgs).toContain("The total row says 15 (assigned) but its sections sum to 14.");
   });
 
+  it("knows the programme named with and without its owner is one document, issued with 3120/QĐ-BYT", () => {
+    const named = x.citations.filter((c) => c.symbol === null);
+    expect(named).toHaveLength(1);
+    expect(named[0]?.mentions).toHaveLength(3);
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        `«${named[0]?.key}» ISSUED_WITH 3120/QĐ-BYT`,
+        `«${named[0]?.key}» IMPLEMENTS 72-NQ/TW`,
+      ]),
+    );
+  });
+
   it("gives an uncaptioned task table to the programme the report reports on", () => {
     const programme = x.relations.find((r) => r.from === "SELF" && r.kind === "REPORTS_ON")?.to;
     expect(programme).toBeDefined();
