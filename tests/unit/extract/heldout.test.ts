@@ -470,6 +470,9 @@ describe("local governments below the province (xã after the 2025 merger, huy�
     );
     expect(xa.tasks[1]?.cooperating).toEqual(["Văn phòng HĐND và UBND xã"]);
     expect(xa.tasks[2]?.deadline).toMatchObject({ to: "2025-12-15" });
+    // The commune's own offices are the commune's: the next commune's "Phòng Kinh tế" is another body.
+    expect(xa.tasks[2]?.leadKeys).toEqual(["org:lao-cai/xa-bao-thang:x-phong-kinh-te"]);
+    expect(xa.organisations.find((o) => o.name === "Phòng Kinh tế")?.jurisdiction).toBe("lao-cai");
   });
 
   it("keeps 'Văn phòng HĐND và UBND huyện' one body and reads 'Phòng …' as a lead", () => {
