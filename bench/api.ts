@@ -18,30 +18,34 @@ import neo4j from "neo4j-driver";
 import { globalIdOf } from "../src/api/ids.ts";
 import type { TruthRecord } from "../src/generate/truth.ts";
 import { readTruth } from "../src/generate/write.ts";
+import { openGraph } from "../src/graph/connection.ts";
 import { walkLineage } from "../src/graph/lineage.ts";
-import { intOption } from "./lib/args.ts";
+import { intOption, stringOption } from "./lib/args.ts";
 import { ensureCorpus } from "./lib/corpus.ts";
 import { type Child, type LoadResult, load, post, startChild } from "./lib/http.ts";
 import { machine, machineMarkdown } from "./lib/machine.ts";
-import { graphCounts, neo4jVersion, rssMiB, startBenchGraph } from "./lib/neo4j.ts";
+import { type BenchGraph, graphCounts, neo4jVersion, rssMiB, startBenchGraph } from "./lib/neo4j.ts";
 import { profile } from "./lib/profile.ts";
 import { appendResults, commandLine } from "./lib/report.ts";
 import { fmt, latencySummary, median, since } from "./lib/stats.ts";
 import { documentKey, loadTruthGraph, taskKey } from "./lib/truth-graph.ts";
 
+// A first page asks whether there is a next one, not how many there are in all: `totalCount` makes the
+// walk read the whole reachable set (1,500 nodes from a national directive), which is what a client
+// asks for only when it needs the count (see the PAGE truncation reason in schema/lineage.graphql).
 const DOWNSTREAM = /* GraphQL */ `
   query Down($root: ID!) {
     lineage(root: $root, direction: DOWNSTREAM) {
-      truncated
-      nodes(first: 100) { totalCount edges { depth node { id kind label } } }
+      truncation
+      nodes(first: 100) { pageInfo { hasNextPage endCursor } edges { depth node { id kind label } } }
     }
   }`;
 
 const UPSTREAM = /* GraphQL */ `
   query Up($root: ID!) {
     lineage(root: $root, direction: UPSTREAM) {
-      truncated
-      nodes(first: 100) { totalCount edges { depth node { id kind label } } }
+      truncation
+      nodes(first: 100) { pageInfo { hasNextPage endCursor } edges { depth node { id kind label } } }
     }
   }`;
 
@@ -120,7 +124,17 @@ export async function run(args: string[]): Promise<number> {
   if (roots.directives.length === 0 || roots.tasks.length === 0)
     throw new Error("corpus has no directive or task roots");
 
-  const bench = await startBenchGraph({ fresh: true });
+  // --uri: a running Neo4j that already holds this corpus's truth graph (a previous run's, kept for
+  // iterating): nothing is started or loaded, and its RSS is not sampled. The record says so.
+  const reuse = stringOption(args, "uri");
+  const bench: BenchGraph = reuse
+    ? {
+        graph: await openGraph({ env: { ...process.env, NEO4J_URI: reuse, NEO4J_PASSWORD: "" } }),
+        uri: reuse,
+        dataDir: "",
+        javaPid: null,
+      }
+    : await startBenchGraph({ fresh: true });
   const children: Child[] = [];
   const phases: PhaseResult[] = [];
   const rss = { server: 0, peer: 0, java: 0 };
@@ -128,13 +142,17 @@ export async function run(args: string[]): Promise<number> {
   let loaded = { documents: 0, relations: 0, tasks: 0, ms: 0 };
   let counts = { nodes: 0, relationships: 0 };
   const roundTrips: Record<string, number> = {};
+  // The query's depth, for the round-trip goal (mean over the counted requests): for a lineage page,
+  // the deepest `depth` on the page; for NESTED, the levels of fetches it asks for (node + 3 levels).
+  const queryDepth: Record<string, number> = { NESTED: 4 };
+  const wholeWalk: number[] = [];
   const driverLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const httpLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const profiles: string[] = [];
   const shapes: Record<string, string> = {};
   try {
     version = await neo4jVersion(bench.graph);
-    loaded = await loadTruthGraph(bench.graph, corpus.dir, (n) => log(`loaded ${n} files`));
+    if (!reuse) loaded = await loadTruthGraph(bench.graph, corpus.dir, (n) => log(`loaded ${n} files`));
     counts = await graphCounts(bench.graph);
     log(`graph: ${counts.nodes} nodes, ${counts.relationships} relationships in ${fmt(loaded.ms / 1000)} s`);
 
@@ -172,13 +190,21 @@ export async function run(args: string[]): Promise<number> {
     for (const [name, q] of Object.entries(questions)) {
       const sample = await q.ours(0);
       shapes[name] = JSON.stringify(sample.errors ?? sample.data).slice(0, 300);
+
       if (q.peer) await q.peer(0);
       await load(2, 10, 30_000, q.ours);
       if (q.peer) await load(2, 10, 30_000, q.peer);
       const before = await stats();
       const n = 10;
-      for (let i = 0; i < n; i++) await q.ours(i);
+      let depths = 0;
+      for (let i = 0; i < n; i++) {
+        const answer = await q.ours(i);
+        const page = (answer.data as { lineage?: { nodes: { edges: Array<{ depth: number }> } } } | undefined)
+          ?.lineage?.nodes.edges;
+        depths += page ? Math.max(0, ...page.map((e) => e.depth)) : (queryDepth[name] ?? 0);
+      }
       roundTrips[name] = ((await stats()) - before) / n;
+      queryDepth[name] = depths / n;
     }
 
     // The same walks through the driver, in this process, with the options the resolver passes: the
@@ -191,29 +217,36 @@ export async function run(args: string[]): Promise<number> {
         ["UPSTREAM", `Task:${task(i)}`, "UPSTREAM"],
       ] as const) {
         let t0 = performance.now();
-        await walkLineage(bench.graph, uid, { ...walkOptions, direction });
+        // stopAfter as the resolver derives it from DOWNSTREAM's selection (first: 100, no totalCount).
+        await walkLineage(bench.graph, uid, { ...walkOptions, direction, stopAfter: 101 });
         driverLatency[name]?.push(since(t0));
+        if (name === "DOWNSTREAM") {
+          // What a query selecting totalCount (or relations, cycles) costs: the whole reachable set.
+          t0 = performance.now();
+          await walkLineage(bench.graph, uid, { ...walkOptions, direction });
+          wholeWalk.push(since(t0));
+        }
         t0 = performance.now();
         await questions[name]?.ours(i);
         httpLatency[name]?.push(since(t0));
       }
     }
 
-    // PROFILE of one lineage step from a directive: what the walk costs in the database.
-    const rootRow = await bench.graph.read((tx) =>
-      tx.run("MATCH (d:Document {key: $key}) RETURN elementId(d) AS id", { key: directive(0) }),
-    );
-    const eid = rootRow.records[0]?.get("id") as string | undefined;
-    if (eid) {
+    // PROFILE of the first lineage level from a directive (root lookup folded in): what the walk costs
+    // in the database.
+    {
       const { cypher } = await import("../src/graph/queries/cypher.ts");
       const p = await profile(bench.graph, cypher("lineage-step"), {
-        frontier: [eid],
+        frontier: [],
+        start: [{ label: "Document", key: directive(0) }],
         inTypes: ["IMPLEMENTS", "CONTINUES", "ASSIGNED_BY", "SERVES"],
         outTypes: ["RESULTED_IN"],
+        parents: true,
+        facts: false,
         cap: neo4j.int(1001),
       });
       profiles.push(
-        `lineage-step from a directive: ${p.dbHits} db hits, ${p.rows} rows, ${fmt(p.ms)} ms; top: ${p.top.join("; ")}`,
+        `lineage-step, first level from a directive: ${p.dbHits} db hits, ${p.rows} rows, ${fmt(p.ms)} ms; top: ${p.top.join("; ")}`,
       );
     }
 
@@ -275,16 +308,21 @@ export async function run(args: string[]): Promise<number> {
   const body = [
     machineMarkdown(mach),
     `- Command: \`${commandLine("api", args)}\``,
-    `- Graph: ground truth of \`chidao generate --provinces ${provinces} --years ${years} --seed ${seed}${small ? " --small" : ""}\` loaded by bench/lib/truth-graph.ts in ${fmt(loaded.ms / 1000)} s: ${counts.nodes} nodes, ${counts.relationships} relationships (${loaded.documents} document rows, ${loaded.tasks} tasks)`,
+    reuse
+      ? `- Graph: ground truth of \`chidao generate --provinces ${provinces} --years ${years} --seed ${seed}${small ? " --small" : ""}\` already loaded at ${reuse} (--uri): ${counts.nodes} nodes, ${counts.relationships} relationships; Neo4j RSS not sampled`
+      : `- Graph: ground truth of \`chidao generate --provinces ${provinces} --years ${years} --seed ${seed}${small ? " --small" : ""}\` loaded by bench/lib/truth-graph.ts in ${fmt(loaded.ms / 1000)} s: ${counts.nodes} nodes, ${counts.relationships} relationships (${loaded.documents} document rows, ${loaded.tasks} tasks)`,
     `- Each phase: closed-loop clients, at most ${requests} requests or ${maxMs / 1000} s; roots rotate over ${roots.directives.length} national directives and ${roots.tasks.length} department-plan tasks; servers are separate processes on loopback`,
     `- Peer: @neo4j/graphql ${mach.versions["@neo4j/graphql"]} (bench/peer/server.ts, Apollo standalone); DOWNSTREAM for the peer is the nested implementedBy question (it has no lineage walk), UPSTREAM the nested partOf → implements chain`,
     `- Max RSS under load: Chidao server ${fmt(rss.server, 0)} MiB, peer ${fmt(rss.peer, 0)} MiB, Neo4j (Java) ${fmt(rss.java, 0)} MiB`,
     "",
     table,
     "",
-    `- Cypher statements per request (Chidao, 1 client): ${Object.entries(roundTrips)
-      .map(([q, n]) => `${q} ${fmt(n)}`)
+    `- Cypher statements per request (Chidao, 1 client, mean of 10) vs the query's depth: ${Object.entries(
+      roundTrips,
+    )
+      .map(([q, n]) => `${q} ${fmt(n)} (depth ${fmt(queryDepth[q] ?? Number.NaN)})`)
       .join(", ")} — the peer compiles each query into one Cypher statement by design (not counted here)`,
+    `- The whole DOWNSTREAM walk (what selecting totalCount, relations or cycles costs) through the driver, p50 of 20: ${fmt(median(wholeWalk))} ms, against ${fmt(median(driverLatency.DOWNSTREAM ?? []))} ms for the first page`,
     `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, 20 interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
     `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)} at 8 clients`,
     ...profiles.map((p) => `- PROFILE ${p}`),
@@ -296,6 +334,12 @@ export async function run(args: string[]): Promise<number> {
     `- UPSTREAM p95 < 20 ms: ${goal(upP95 < 20, `${fmt(upP95)} ms`)}`,
     `- DOWNSTREAM first page p95 < 50 ms: ${goal(downP95 < 50, `${fmt(downP95)} ms`)}`,
     `- GraphQL overhead ≤ 1.3×: ${goal(overhead("DOWNSTREAM") <= 1.3 && overhead("UPSTREAM") <= 1.3, `${fmt(overhead("DOWNSTREAM"), 2)}× / ${fmt(overhead("UPSTREAM"), 2)}×`)}`,
+    `- Cypher round trips per request ≤ the query's depth: ${goal(
+      Object.entries(roundTrips).every(([q, n]) => n <= (queryDepth[q] ?? 0)),
+      Object.entries(roundTrips)
+        .map(([q, n]) => `${q} ${fmt(n)} ≤ ${fmt(queryDepth[q] ?? Number.NaN)}`)
+        .join(", "),
+    )}`,
     `- ≥ 3× faster than the peer on the nested question: ${goal(nestedRatio >= 3, `${fmt(nestedRatio, 2)}×`)}`,
   ].join("\n");
   appendResults(`api: ${mach.date}`, body);

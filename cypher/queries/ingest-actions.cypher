@@ -1,10 +1,19 @@
-// Actions (what was done or planned): the nodes and this file's mention of each, one label per
-// statement like ingest-tasks (links through ingest-links).
-MATCH (s:Source {key: $source})
+// Actions (what was done or planned): the nodes, their tier (their actor's, null when there is
+// none) and each file's mention of them, one label per statement like ingest-tasks (links through
+// ingest-links).
 UNWIND $actions AS row
+MATCH (s:Source {key: row.source})
+OPTIONAL MATCH (o:Organisation {key: row.tierOf})
 MERGE (n:Action {key: row.key})
-// SET inside MERGE (both branches) rather than after it: a map SET after a MERGE costs two Eagers.
-ON CREATE SET n += row.props
-ON MATCH SET n += row.props
+// Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
+// write `key`, which the next row's MERGE reads, and costs an Eager that buffers the whole batch.
+SET n.tier = o.tier,
+    n.label = coalesce(row.props.label, n.label),
+    n.text = coalesce(row.props.text, n.text),
+    n.textFolded = coalesce(row.props.textFolded, n.textFolded),
+    n.actor = coalesce(row.props.actor, n.actor),
+    n.partners = coalesce(row.props.partners, n.partners),
+    n.quantity = coalesce(row.props.quantity, n.quantity),
+    n.unit = coalesce(row.props.unit, n.unit)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(n)
+  extractorVersion: row.version}]->(n)

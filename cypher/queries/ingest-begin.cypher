@@ -1,67 +1,14 @@
-// Opens the ingest of one file (inside its write transaction): the Source node, and the removal of
-// everything this file contributed last time — its relationships (found by the per-type index on
-// r.source, one branch per type the ingest writes) and its mentions. The nodes it touched are
-// returned so ingest-finish can delete those no file mentions any more; nodes other files mention,
-// and their relationships, are left alone.
-MERGE (s:Source {key: $source.key})
+// Opens the ingest of a batch of files (inside its write transaction): each file's Source node, and
+// the nodes the file mentioned or contained last time (none for a new file). Setting the Source's
+// properties first takes its write lock, so a concurrent ingest of the same file waits here and
+// then sees what the first one wrote. The properties are set by name: a map set might write `key`,
+// which the next row's MERGE reads, and would cost an Eager. What the files wrote before is removed
+// by ingest-clear, sent only when some file had been ingested before, so that a first ingest never
+// pays for planning that statement.
+UNWIND $sources AS source
+MERGE (s:Source {key: source.key})
+SET s.name = source.name, s.label = source.label, s.path = source.path, s.sha256 = source.sha256, s.format = source.format, s.bytes = source.bytes, s.chars = source.chars, s.extractorVersion = source.extractorVersion, s.ingestedAt = datetime()
 WITH s
-CALL (s) {
-  OPTIONAL MATCH (s)-[:MENTIONS|CONTAINS]->(n)
-  RETURN collect(DISTINCT n) AS touched
-}
-CALL () {
-  CALL () {
-    MATCH ()-[r:IMPLEMENTS {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:CONTINUES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:AMENDS {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:REPLACES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:REPEALS {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:GUIDES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:BASED_ON {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:PROPOSED_BY {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:REPORTS_ON {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:RESPONDS_TO {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:ISSUED_WITH {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:CITES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:ISSUED_BY {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:PART_OF {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:ASSIGNED_BY {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:RESULTED_IN {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:LEAD {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:COOPERATES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:HAS_STATUS {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:REPORTED_BY {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:SERVES {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:PERFORMED_BY {source: $source.key}]->() RETURN r
-    UNION ALL
-    MATCH ()-[r:FOUND_IN {source: $source.key}]->() RETURN r
-  }
-  DELETE r
-}
-CALL (s) {
-  MATCH (s)-[m:MENTIONS|CONTAINS]->()
-  DELETE m
-}
-SET s += $source, s.ingestedAt = datetime()
-RETURN [n IN touched | elementId(n)] AS touched
+OPTIONAL MATCH (s)-[:MENTIONS|CONTAINS]->(n)
+WITH s, collect(DISTINCT elementId(n)) AS touched
+RETURN s.key AS key, touched

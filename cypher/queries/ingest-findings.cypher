@@ -1,10 +1,17 @@
-// Audit findings about the file's own document: the nodes and this file's mention of each, one
+// Audit findings about the batch's own documents: the nodes and each file's mention of them, one
 // label per statement like ingest-tasks (links through ingest-links).
-MATCH (s:Source {key: $source})
 UNWIND $findings AS row
+MATCH (s:Source {key: row.source})
 MERGE (n:Finding {key: row.key})
-// SET inside MERGE (both branches) rather than after it: a map SET after a MERGE costs two Eagers.
-ON CREATE SET n += row.props
-ON MATCH SET n += row.props
+// Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
+// write `key`, which the next row's MERGE reads, and costs an Eager that buffers the whole batch.
+SET n.label = coalesce(row.props.label, n.label),
+    n.kind = coalesce(row.props.kind, n.kind),
+    n.severity = coalesce(row.props.severity, n.severity),
+    n.messageVi = coalesce(row.props.messageVi, n.messageVi),
+    n.messageViFolded = coalesce(row.props.messageViFolded, n.messageViFolded),
+    n.messageEn = coalesce(row.props.messageEn, n.messageEn),
+    n.messageEnFolded = coalesce(row.props.messageEnFolded, n.messageEnFolded),
+    n.evidence = coalesce(row.props.evidence, n.evidence)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(n)
+  extractorVersion: row.version}]->(n)

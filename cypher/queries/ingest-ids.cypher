@@ -1,9 +1,10 @@
-// The element id of every node the file's statements just wrote, for ingest-links: what the file's
-// Source contains or mentions, and its documents by key (a citation always has a mention, but the
-// links must not depend on it). A read of its own, because a statement that writes and then returns
-// rows needs an Eager before returning them.
+// The element id of every node the batch's statements just wrote, for ingest-links: what each file's
+// Source contains or mentions, and the batch's documents by key (a citation always has a mention,
+// but the links must not depend on it). A read of its own, because a statement that writes and then
+// returns rows needs an Eager before returning them.
 CALL () {
-  MATCH (:Source {key: $source})-[:MENTIONS|CONTAINS]->(n)
+  UNWIND $sources AS source
+  MATCH (:Source {key: source})-[:MENTIONS|CONTAINS]->(n)
   RETURN n
   UNION
   UNWIND $documents AS key

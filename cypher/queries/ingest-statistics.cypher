@@ -1,10 +1,15 @@
-// Statistics tables a report gives about its own tasks: the nodes and this file's mention of each,
+// Statistics tables reports give about their own tasks: the nodes and each file's mention of them,
 // one label per statement like ingest-tasks (links through ingest-links).
-MATCH (s:Source {key: $source})
 UNWIND $statistics AS row
+MATCH (s:Source {key: row.source})
 MERGE (n:Statistics {key: row.key})
-// SET inside MERGE (both branches) rather than after it: a map SET after a MERGE costs two Eagers.
-ON CREATE SET n += row.props
-ON MATCH SET n += row.props
+// Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
+// write `key`, which the next row's MERGE reads, and costs an Eager that buffers the whole batch.
+SET n.label = coalesce(row.props.label, n.label),
+    n.assigned = coalesce(row.props.assigned, n.assigned),
+    n.completed = coalesce(row.props.completed, n.completed),
+    n.completedLate = coalesce(row.props.completedLate, n.completedLate),
+    n.notCompleted = coalesce(row.props.notCompleted, n.notCompleted),
+    n.overdue = coalesce(row.props.overdue, n.overdue)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(n)
+  extractorVersion: row.version}]->(n)

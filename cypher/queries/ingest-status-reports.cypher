@@ -1,9 +1,8 @@
 // The status a report claims for a task on a date (one StatusReport per task and reporting document),
-// with this file's mention of it.
-MATCH (s:Source {key: $source})
+// with the reporting file's mention of it; each row carries its file's Source key.
 UNWIND $statuses AS row
+MATCH (s:Source {key: row.source})
 MERGE (n:StatusReport {key: row.key})
-ON CREATE SET n.value = row.value, n.reportedOn = row.reportedOn, n.label = row.value
-ON MATCH SET n.value = row.value, n.reportedOn = row.reportedOn, n.label = row.value
+SET n.value = row.value, n.reportedOn = row.reportedOn, n.label = row.value
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(n)
+  extractorVersion: row.version}]->(n)

@@ -1,10 +1,17 @@
-// Targets (chỉ tiêu) a document sets: the nodes and this file's mention of each, one label per
-// statement like ingest-tasks (links through ingest-links).
-MATCH (s:Source {key: $source})
+// Targets (chỉ tiêu) the batch's documents set: the nodes and each file's mention of them, one label
+// per statement like ingest-tasks (links through ingest-links).
 UNWIND $targets AS row
+MATCH (s:Source {key: row.source})
 MERGE (n:Target {key: row.key})
-// SET inside MERGE (both branches) rather than after it: a map SET after a MERGE costs two Eagers.
-ON CREATE SET n += row.props
-ON MATCH SET n += row.props
+// Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
+// write `key`, which the next row's MERGE reads, and costs an Eager that buffers the whole batch.
+SET n.label = coalesce(row.props.label, n.label),
+    n.indicator = coalesce(row.props.indicator, n.indicator),
+    n.indicatorFolded = coalesce(row.props.indicatorFolded, n.indicatorFolded),
+    n.unit = coalesce(row.props.unit, n.unit),
+    n.comparator = coalesce(row.props.comparator, n.comparator),
+    n.value = coalesce(row.props.value, n.value),
+    n.valueText = coalesce(row.props.valueText, n.valueText),
+    n.horizon = coalesce(row.props.horizon, n.horizon)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: $version}]->(n)
+  extractorVersion: row.version}]->(n)

@@ -18,6 +18,13 @@ export interface NeighbourRequest {
   labels: readonly string[];
   offset: number;
   limit: number;
+  /**
+   * The properties the query shows of each neighbour (always with `key`); absent: all of them. Such
+   * partial nodes are never put in the node cache, where a resolver expects whole nodes.
+   */
+  props?: readonly string[];
+  /** Whether the relationships (kinds, evidence) are needed; absent: they are. */
+  rels?: boolean;
 }
 
 export interface NeighbourItem {
@@ -57,6 +64,8 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
         i,
         offset: neo4j.int(r.offset),
         limit: neo4j.int(r.limit),
+        props: r.props ?? null,
+        rels: r.rels ?? true,
       }));
       const records = await graph.read(
         async (tx) => (await tx.run(cypher("api-neighbours"), { requests: params })).records,
@@ -65,18 +74,28 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
       const pages: NeighbourPage[] = requests.map(() => ({ total: 0, items: [] }));
       for (const record of records) {
         const i = Number(plain(record.get("i")));
+        const wanted = requests[i]?.props;
         const items = (
           plain(record.get("items")) as Array<{
-            node: { props: Record<string, unknown> };
+            node: { eid: string; labels: string[]; props: Record<string, unknown>; values: unknown[] };
             rels: NeighbourItem["relations"];
           }>
-        ).map((item) => ({ node: toGraphNode(item.node), props: item.node.props, relations: item.rels }));
-        prime(items.map((item) => item.node).filter((n): n is GraphNode => n !== null));
+        ).map((item) => {
+          const props = { ...item.node.props };
+          wanted?.forEach((name, k) => {
+            props[name] = item.node.values[k] ?? null;
+          });
+          return { node: toGraphNode({ ...item.node, props }), props, relations: item.rels };
+        });
+        if (!wanted) prime(items.map((item) => item.node).filter((n): n is GraphNode => n !== null));
         pages[i] = { total: Number(plain(record.get("total"))), items };
       }
       return pages;
     },
-    { cacheKeyFn: (r) => JSON.stringify([r.eid, r.dir, r.types, r.labels, r.offset, r.limit]) },
+    {
+      cacheKeyFn: (r) =>
+        JSON.stringify([r.eid, r.dir, r.types, r.labels, r.offset, r.limit, r.props ?? null, r.rels ?? true]),
+    },
   );
   const accountabilityLoader = new DataLoader<{ key: string; asOf: string }, AccountabilityRow, string>(
     async (requests) => {

@@ -1,31 +1,38 @@
-// `chidao ingest <file|dir…> [--force] [--concurrency N]`: reads documents into Neo4j, one transaction per file. On a
+// `chidao ingest <file|dir…> [--force] [--batch N]`: reads documents into Neo4j, many files per
+// transaction (each file wholly in or absent; a failed batch is retried file by file). On a
 // terminal a progress bar; otherwise (CI, pipes, logs) one plain line per file. A summary at the
 // end; the exit code is 1 when any file failed, while every other file still went in.
 import { join } from "node:path";
 import { repoRoot } from "../graph/config.ts";
 import { type GraphConnection, openGraph } from "../graph/connection.ts";
-import { deleteSource, type FileOutcome, ingestPaths, sourceKey } from "../graph/ingest.ts";
+import {
+  DEFAULT_BATCH_FILES,
+  deleteSource,
+  type FileOutcome,
+  ingestPaths,
+  sourceKey,
+} from "../graph/ingest.ts";
 
-const USAGE = `Usage: chidao ingest <file|dir…> [--force] [--concurrency N]
+const USAGE = `Usage: chidao ingest <file|dir…> [--force] [--batch N]
        chidao ingest --delete <file…>
-  --force          re-ingest files whose checksum is unchanged
-  --concurrency N  files in flight at once (default 2), each in its own transaction
-  --delete         remove each file's source and exactly what it contributed (the file need not exist)
+  --force    re-ingest files whose checksum is unchanged
+  --batch N  at most N files per write transaction (default ${DEFAULT_BATCH_FILES}); a file is always wholly in or absent
+  --delete   remove each file's source and exactly what it contributed (the file need not exist)
 `;
 
 export async function ingestCommand(args: string[]): Promise<number> {
   let force = false;
   let remove = false;
-  let concurrency = 2;
+  let batchFiles = DEFAULT_BATCH_FILES;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--force") force = true;
     else if (arg === "--delete") remove = true;
-    else if (arg === "--concurrency") {
-      concurrency = Number(args[++i]);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-        process.stderr.write(`chidao ingest: --concurrency needs an integer from 1 to 64\n${USAGE}`);
+    else if (arg === "--batch") {
+      batchFiles = Number(args[++i]);
+      if (!Number.isInteger(batchFiles) || batchFiles < 1 || batchFiles > 10_000) {
+        process.stderr.write(`chidao ingest: --batch needs an integer from 1 to 10000\n${USAGE}`);
         return 2;
       }
     } else if (arg.startsWith("-")) {
@@ -50,7 +57,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     if (remove) return await deletePaths(graph, paths);
     const outcomes = await ingestPaths(graph, paths, {
       force,
-      concurrency,
+      batchFiles,
       onStart: (files) => {
         if (tty) drawBar(0, files.length, "");
         else process.stdout.write(`ingesting ${files.length} file(s)\n`);

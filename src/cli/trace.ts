@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { openGraph } from "../graph/connection.ts";
 import { clampDepth, type LineageResult, walkLineage } from "../graph/lineage.ts";
 import { findDocument } from "../graph/queries/documents.ts";
-import { fetchNodes, type GraphNode, labelOf, parseUid } from "../graph/queries/nodes.ts";
+import { type GraphNode, labelOf, parseUid } from "../graph/queries/nodes.ts";
 import {
   buildChain,
   type Chain,
@@ -221,14 +221,6 @@ export async function traceCommand(args: string[]): Promise<number> {
       process.stderr.write(`chidao trace: no node '${opts.ref}'\n`);
       return 1;
     }
-    // The walk's nodes are slim; the terminal shows every one, so fetch them all in full.
-    const details = await graph.read((tx) =>
-      fetchNodes(
-        tx,
-        result.steps.map((s) => s.node.uid),
-      ),
-    );
-    for (const step of result.steps) step.node = details.get(step.node.uid) ?? step.node;
     const chain = chainOf(result);
     const out =
       opts.format === "json"

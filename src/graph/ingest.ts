@@ -1,7 +1,10 @@
-// Ingest of document files into the graph: one managed write transaction per file, so a file is
-// wholly in the graph or not at all (a crash or kill mid-file rolls back on the server), and one
-// bad file never stops the others. A file whose bytes and extractor version are unchanged since it
-// was last ingested is skipped by checksum.
+// Ingest of document files into the graph. A directory is written in batches: many files per
+// managed write transaction (src/graph/writer.ts), bounded by files and by rows so that lock waits
+// and transaction memory stay small, while the next batch is read and extracted. A batch commits
+// whole or not at all (a crash or kill mid-batch rolls back on the server), so every file is wholly
+// in the graph or absent; when a batch fails, its files are written again one per transaction, so
+// one bad file never takes the others down. A file whose bytes and extractor version are unchanged
+// since it was last ingested is skipped by checksum.
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
@@ -11,7 +14,7 @@ import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
 import { ensureRegistry } from "./registry.ts";
 import { buildRows, type IngestRows } from "./rows.ts";
-import { deleteSourceRows, writeRows } from "./writer.ts";
+import { deleteSourceRows, writeBatch } from "./writer.ts";
 
 export type FileStatus = "ingested" | "unchanged" | "failed";
 
@@ -24,14 +27,26 @@ export interface FileOutcome {
   warnings: string[];
 }
 
+/**
+ * Batch bounds, measured with bench/ingest.ts (docs/benchmarks.md): beyond a few hundred files per
+ * transaction the round trips saved stop mattering, while a bigger batch holds more locks (two
+ * ingests citing the same hub documents wait on each other) and more transaction memory.
+ */
+export const DEFAULT_BATCH_FILES = 200;
+export const DEFAULT_BATCH_ROWS = 20_000;
+
 export interface IngestOptions {
   /** Re-ingest files whose checksum is unchanged. */
   force?: boolean;
+  /** Most files in one write transaction (default DEFAULT_BATCH_FILES). */
+  batchFiles?: number;
+  /** A batch is closed once its files hold this many rows (default DEFAULT_BATCH_ROWS; see rowCount). */
+  batchRows?: number;
   /**
-   * Files in flight at once (default 2): extraction is synchronous, so while one file's
-   * transaction waits on Neo4j the next file is being read — each file is still its own transaction.
+   * Stops the ingest between files: no further file is read, the files already read are written,
+   * and the outcomes cover only the files attempted (a time-boxed run, e.g. the benchmark).
    */
-  concurrency?: number;
+  signal?: AbortSignal;
   /** Called once the file list is known, and after each file. */
   onStart?: (files: string[]) => void;
   onFile?: (outcome: FileOutcome, index: number, total: number) => void;
@@ -61,15 +76,16 @@ export async function prepareFile(path: string): Promise<{ document: ReadDocumen
   return { document, rows };
 }
 
+/** One file in a transaction of its own (ingestPaths batches a directory). */
 export async function ingestFile(graph: GraphConnection, path: string, force = false): Promise<FileOutcome> {
-  try {
-    if (!force && (await isUnchanged(graph, path))) return { path, status: "unchanged", warnings: [] };
-    const { rows } = await prepareFile(path);
-    await graph.write((tx) => writeRows(tx, rows));
-    return { path, status: "ingested", counts: rows.counts, warnings: rows.warnings };
-  } catch (error) {
-    return { path, status: "failed", error: describeFailure(path, error), warnings: [] };
-  }
+  const stored = force ? new Map<string, StoredState>() : await storedStates(graph, [path]);
+  const prepared = await prepare(path, stored.get(sourceKey(path)));
+  if (!("rows" in prepared)) return prepared;
+  let outcome: FileOutcome | undefined;
+  await writeFiles(graph, [prepared], (o) => {
+    outcome = o;
+  });
+  return outcome as FileOutcome;
 }
 
 /**
@@ -80,7 +96,10 @@ export async function deleteSource(graph: GraphConnection, key: string): Promise
   return graph.write((tx) => deleteSourceRows(tx, key));
 }
 
-/** Ingests files and directories (walked recursively for document files), one transaction per file. */
+/**
+ * Ingests files and directories (walked recursively for document files), many files per write
+ * transaction; the next batch is read and extracted while the current one is written.
+ */
 export async function ingestPaths(
   graph: GraphConnection,
   paths: string[],
@@ -90,34 +109,152 @@ export async function ingestPaths(
   options.onStart?.(files);
   const outcomes: FileOutcome[] = [];
   const total = files.length + failures.length;
-  for (const failure of failures) {
-    outcomes.push(failure);
-    options.onFile?.(failure, outcomes.length, total);
-  }
-  if (files.length) await ensureRegistry(graph);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++] as string;
-      const outcome = await ingestFile(graph, file, options.force);
-      outcomes.push(outcome);
-      options.onFile?.(outcome, outcomes.length, total);
-    }
+  const done = (outcome: FileOutcome) => {
+    outcomes.push(outcome);
+    options.onFile?.(outcome, outcomes.length, total);
   };
-  const lanes = Math.max(1, Math.min(options.concurrency ?? 2, files.length));
-  await Promise.all(Array.from({ length: lanes }, worker));
+  for (const failure of failures) done(failure);
+  if (files.length === 0) return outcomes;
+  await ensureRegistry(graph);
+  const limits = {
+    files: Math.max(1, options.batchFiles ?? DEFAULT_BATCH_FILES),
+    rows: Math.max(1, options.batchRows ?? DEFAULT_BATCH_ROWS),
+  };
+  // One batch is written while the next is prepared; writeFiles never rejects.
+  let writing: Promise<void> = Promise.resolve();
+  const prepared = prepareBatches(graph, files, options.force === true, limits, done, options.signal);
+  for await (const batch of prepared) {
+    await writing;
+    writing = writeFiles(graph, batch, done);
+  }
+  await writing;
   return outcomes;
 }
 
-async function isUnchanged(graph: GraphConnection, path: string): Promise<boolean> {
-  const stored = await graph.read(async (tx) => {
-    const result = await tx.run(cypher("ingest-source-state"), { key: sourceKey(path) });
-    const record = result.records[0];
-    return record ? { sha256: record.get("sha256"), version: record.get("extractorVersion") } : null;
+interface Prepared {
+  path: string;
+  rows: IngestRows;
+}
+
+interface StoredState {
+  sha256: string;
+  version: string;
+}
+
+/**
+ * Reads and extracts files in order and groups them into batches of at most `limits.files` files,
+ * closed early once they hold `limits.rows` rows. Files that are unchanged or cannot be read or
+ * extracted are reported at once through `done` and never reach a batch. The stored checksums are
+ * read once per `limits.files` files.
+ */
+async function* prepareBatches(
+  graph: GraphConnection,
+  files: string[],
+  force: boolean,
+  limits: { files: number; rows: number },
+  done: (outcome: FileOutcome) => void,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Prepared[]> {
+  let batch: Prepared[] = [];
+  let rows = 0;
+  for (let i = 0; i < files.length && !signal?.aborted; i += limits.files) {
+    const chunk = files.slice(i, i + limits.files);
+    const stored = force ? new Map<string, StoredState>() : await storedStates(graph, chunk);
+    for (const path of chunk) {
+      if (signal?.aborted) break;
+      const prepared = await prepare(path, stored.get(sourceKey(path)));
+      if (!("rows" in prepared)) {
+        done(prepared);
+        continue;
+      }
+      batch.push(prepared);
+      rows += rowCount(prepared.rows);
+      if (batch.length >= limits.files || rows >= limits.rows) {
+        yield batch;
+        batch = [];
+        rows = 0;
+      }
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** A file ready to write, or its outcome when it is unchanged or cannot be read or extracted. */
+async function prepare(path: string, stored: StoredState | undefined): Promise<Prepared | FileOutcome> {
+  try {
+    if (stored && stored.version === EXTRACTOR_VERSION) {
+      // A file that cannot be read is not "unchanged": reading it again reports why.
+      if ((await fileChecksum(path).catch(() => null)) === stored.sha256)
+        return { path, status: "unchanged", warnings: [] };
+    }
+    return { path, rows: (await prepareFile(path)).rows };
+  } catch (error) {
+    return failed(path, error);
+  }
+}
+
+/**
+ * Writes a batch in one transaction; when it fails (after the driver's own retries of transient
+ * errors such as deadlocks), each file again in a transaction of its own, so that only the file
+ * that cannot be written fails and nothing of it is left behind.
+ */
+async function writeFiles(
+  graph: GraphConnection,
+  batch: Prepared[],
+  done: (outcome: FileOutcome) => void,
+): Promise<void> {
+  const ingested = ({ path, rows }: Prepared): FileOutcome => ({
+    path,
+    status: "ingested",
+    counts: rows.counts,
+    warnings: rows.warnings,
   });
-  if (!stored || stored.version !== EXTRACTOR_VERSION) return false;
-  // A file that cannot be read is not "unchanged": reading it again reports why.
-  return (await fileChecksum(path).catch(() => null)) === stored.sha256;
+  try {
+    await graph.write((tx) =>
+      writeBatch(
+        tx,
+        batch.map((p) => p.rows),
+      ),
+    );
+    for (const p of batch) done(ingested(p));
+    return;
+  } catch (error) {
+    if (batch.length === 1) {
+      done(failed((batch[0] as Prepared).path, error));
+      return;
+    }
+  }
+  for (const p of batch) {
+    try {
+      await graph.write((tx) => writeBatch(tx, [p.rows]));
+      done(ingested(p));
+    } catch (error) {
+      done(failed(p.path, error));
+    }
+  }
+}
+
+/** The rows a file sends to Neo4j (nodes, mentions, relationships), to bound a batch's size. */
+export function rowCount(rows: IngestRows): number {
+  let n = rows.documents.length + rows.organisations.length + rows.relations.length + rows.issuers.length;
+  for (const t of rows.tasks)
+    n +=
+      3 + t.assignedBy.length + t.implements.length + t.results.length + t.lead.length + t.cooperating.length;
+  for (const a of rows.actions) n += 2 + a.servesTasks.length + a.servesDocuments.length;
+  return n + 2 * (rows.targets.length + rows.statistics.length + rows.findings.length);
+}
+
+/** Checksum and extractor version of the files already in the graph, by Source key, in one read. */
+async function storedStates(graph: GraphConnection, paths: string[]): Promise<Map<string, StoredState>> {
+  return graph.read(async (tx) => {
+    const result = await tx.run(cypher("ingest-source-state"), { keys: paths.map(sourceKey) });
+    return new Map(
+      result.records.map((r) => [
+        r.get("key") as string,
+        { sha256: r.get("sha256") as string, version: r.get("extractorVersion") as string },
+      ]),
+    );
+  });
 }
 
 /**
@@ -132,7 +269,7 @@ async function expandPaths(paths: string[]): Promise<{ files: string[]; failures
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      failures.push({ path: dir, status: "failed", error: describeFailure(dir, error), warnings: [] });
+      failures.push(failed(dir, error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -150,7 +287,14 @@ async function expandPaths(paths: string[]): Promise<{ files: string[]; failures
     if (info?.isDirectory()) await walk(path);
     else files.push(path); // a missing or unreadable file is reported when it is read
   }
-  return { files: [...new Set(files)], failures };
+  // One entry per Source key: two spellings of one file must not meet in one batch.
+  const unique = new Map<string, string>();
+  for (const file of files) if (!unique.has(sourceKey(file))) unique.set(sourceKey(file), file);
+  return { files: [...unique.values()], failures };
+}
+
+function failed(path: string, error: unknown): FileOutcome {
+  return { path, status: "failed", error: describeFailure(path, error), warnings: [] };
 }
 
 function describeFailure(path: string, error: unknown): string {

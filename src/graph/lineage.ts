@@ -2,13 +2,15 @@
 // `lineage` field and `chidao trace`. The walk goes level by level — one round trip per hop, all in
 // one read transaction — because a single variable-length Cypher pattern enumerates every path and
 // explodes on dense chains, while a breadth-first walk touches each node once and can say exactly
-// where and why it stopped.
+// where and why it stopped. Levels are also what lets a first page stop early: after level k every
+// node within k hops is known, so once enough of them match (and their chains are settled) the rest
+// of the reachable set need not be read.
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { RelationKind as ExtractedRelationKind, TaskStatus } from "../extract/types.ts";
 import { DOCUMENT_RELATION_KINDS } from "../extract/vocabulary.ts";
 import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
-import { fetchNodes, type GraphNode, type NodeKind, plain, toGraphNode } from "./queries/nodes.ts";
+import { type GraphNode, LABEL_OF, type NodeKind, parseUid, plain, toGraphNode } from "./queries/nodes.ts";
 import { isOverdue, type StatusClaim, statusAsOf, today } from "./queries/status.ts";
 
 export type Direction = "DOWNSTREAM" | "UPSTREAM" | "BOTH";
@@ -23,7 +25,7 @@ export type RelationKind =
   | "LEAD"
   | "COOPERATES"
   | "PERFORMED_BY";
-export type TruncationReason = "MAX_DEPTH" | "MAX_NODES" | "BREADTH" | "TIMEOUT";
+export type TruncationReason = "MAX_DEPTH" | "MAX_NODES" | "BREADTH" | "TIMEOUT" | "PAGE";
 
 export const RELATION_KINDS: readonly RelationKind[] = [
   ...DOCUMENT_RELATION_KINDS,
@@ -77,6 +79,12 @@ export interface LineageOptions {
   budgetMs?: number;
   /** Server-side transaction timeout. */
   timeoutMs?: number;
+  /**
+   * Stop once this many matching nodes, in result order, are certain (a page's offset + size + 1, the
+   * one more telling whether a next page exists); `steps` then holds exactly those and `truncation`
+   * says PAGE if anything was left unwalked. Absent: walk everything. DOWNSTREAM only (see below).
+   */
+  stopAfter?: number;
 }
 
 export interface EvidenceRecord {
@@ -102,6 +110,8 @@ export interface LineageStep {
   node: GraphNode;
   /** Hops from the root along `path`. */
   depth: number;
+  /** Hops on the shortest chain from the root (the breadth-first level): the order of `steps`. */
+  hops: number;
   direction: "DOWNSTREAM" | "UPSTREAM";
   /** Uids from the root to this node, both included. */
   path: string[];
@@ -109,18 +119,15 @@ export interface LineageStep {
   pathRelations: LineageRelation[];
 }
 
-/**
- * Nodes other than the root are slim: identity plus only what the walk and its filters read (tier,
- * issuedOn, deadlineTo, recurring). Reading every property of every reached node cost more than the
- * walk itself, and a caller shows one page: fetch that page's details with `fetchNodes` (or the API's
- * per-request node loader), never prime a cache with these.
- */
+/** Every node comes with all its properties, so showing a page costs no further round trip. */
 export interface LineageResult {
-  /** With all its properties. */
   root: GraphNode;
-  /** Reached nodes matching the filter, by depth then label; the root is not among them. Slim. */
+  /**
+   * Reached nodes matching the filter, by hops, then kind, then uid; the root is not among them. With
+   * `stopAfter`, only the first `stopAfter` of them.
+   */
   steps: LineageStep[];
-  /** Every node reached, root included, matching or not (what paths pass through). Slim. */
+  /** Every node reached, root included, matching or not (what paths pass through). */
   reached: Map<string, GraphNode>;
   relations: LineageRelation[];
   truncation: TruncationReason[];
@@ -153,51 +160,100 @@ export async function walkLineage(
   );
 }
 
+interface Facts {
+  organisations: string[];
+  statuses: StatusClaim[];
+}
+
+/** What a directed walk learnt about a node it reached, beyond the node itself. */
+interface Reach {
+  /** Breadth-first level. */
+  hops: number;
+  /** Element ids of every node it hangs from; asked for only when the walk may stop at a page. */
+  parents: string[];
+  /** Asked for only when the filter needs them. */
+  facts: Facts | null;
+}
+
+interface RelRecord {
+  rid: string;
+  type: RelationKind;
+  start: string;
+  props: Record<string, unknown>;
+}
+
+interface WalkState {
+  relations: readonly RelationKind[];
+  limits: { maxDepth: number; maxNodes: number; breadth: number; deadline: number };
+  truncation: Set<TruncationReason>;
+  reached: Map<string, GraphNode>;
+  relationsByKey: Map<string, LineageRelation>;
+  seenRids: Set<string>;
+  needsFacts: boolean;
+  matches: (node: GraphNode, reach: Reach) => boolean;
+}
+
 async function walkInTransaction(
   tx: ManagedTransaction,
   rootUid: string,
   options: LineageOptions,
 ): Promise<LineageResult | null> {
-  const root = (await fetchNodes(tx, [rootUid])).get(rootUid);
-  if (!root) return null;
+  const ref = parseUid(rootUid);
+  if (!ref) return null;
   const direction = options.direction ?? "DOWNSTREAM";
   const relations = options.relations && options.relations.length > 0 ? options.relations : DEFAULT_RELATIONS;
-  const deadline = Date.now() + (options.budgetMs ?? 8000);
-  const limits = {
-    maxDepth: clampDepth(options.maxDepth),
-    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
-    breadth: options.breadth ?? DEFAULT_BREADTH,
-    deadline,
+  const filter = options.filter;
+  const state: WalkState = {
+    relations,
+    limits: {
+      maxDepth: clampDepth(options.maxDepth),
+      maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
+      breadth: options.breadth ?? DEFAULT_BREADTH,
+      deadline: Date.now() + (options.budgetMs ?? 8000),
+    },
+    truncation: new Set<TruncationReason>(),
+    reached: new Map<string, GraphNode>(),
+    relationsByKey: new Map<string, LineageRelation>(),
+    seenRids: new Set<string>(),
+    needsFacts: Boolean(
+      filter?.organisations?.length ||
+        filter?.statuses?.length ||
+        (filter?.overdue !== undefined && filter?.overdue !== null),
+    ),
+    matches: (node, reach) => matchesFilter(node, reach.facts, filter, options.asOf ?? today()),
   };
-  const truncation = new Set<TruncationReason>();
-  const reached = new Map<string, GraphNode>([[root.uid, root]]);
-  const relationsByKey = new Map<string, LineageRelation>();
-  const seenRids = new Set<string>();
+  // Only DOWNSTREAM stops at a page. It is the walk that fans out (a directive's lineage is thousands
+  // of nodes), and what a node hangs from downstream (what it implements) is a short list; upstream,
+  // a node hangs from all its implementers, and an upstream chain is narrow anyway. BOTH interleaves
+  // two walks in one order, so stopping one early could hide a node the other reaches sooner.
+  const stopAfter = direction === "DOWNSTREAM" ? options.stopAfter : undefined;
   const steps = new Map<string, LineageStep>();
   const cycles: string[][] = [];
+  let root: GraphNode | null = null;
 
   const walks: Array<"DOWNSTREAM" | "UPSTREAM"> =
     direction === "BOTH" ? ["DOWNSTREAM", "UPSTREAM"] : [direction];
   for (const walkDirection of walks) {
-    const edges = await walkOneWay(
+    const walked = await walkOneWay(
       tx,
-      root,
+      root ?? { label: LABEL_OF[ref.kind], key: ref.key },
       walkDirection,
-      relations,
-      limits,
-      truncation,
-      reached,
-      relationsByKey,
-      seenRids,
+      state,
+      stopAfter,
     );
-    const { chains, cycles: found } = chainsFrom(root.uid, edges);
+    if (!walked) return null;
+    root = walked.root;
+    const { chains, cycles: found } = chainsFrom(root.uid, walked.edges);
     for (const cycle of found) if (cycles.length < MAX_CYCLES) cycles.push(cycle);
-    for (const [uid, chain] of chains) {
-      if (uid === root.uid || steps.has(uid)) continue; // BOTH: a node reached downstream keeps that path
-      const node = reached.get(uid) as GraphNode;
+    for (const [uid, reach] of walked.reach) {
+      const chain = chains.get(uid);
+      if (uid === root.uid || steps.has(uid) || !chain) continue; // BOTH: a node reached downstream keeps that path
+      const node = state.reached.get(uid) as GraphNode;
+      if (!state.matches(node, reach)) continue;
       steps.set(uid, {
         node,
         depth: chain.relations.length,
+        hops: reach.hops,
         direction: walkDirection,
         path: chain.path,
         pathRelations: chain.relations,
@@ -205,116 +261,184 @@ async function walkInTransaction(
     }
   }
 
-  const matching = await applyFilter(tx, [...steps.values()], options.filter, options.asOf ?? today());
-  matching.sort(
+  const matching = [...steps.values()].sort(
     (a, b) =>
-      a.depth - b.depth || a.node.kind.localeCompare(b.node.kind) || a.node.uid.localeCompare(b.node.uid),
+      a.hops - b.hops || a.node.kind.localeCompare(b.node.kind) || a.node.uid.localeCompare(b.node.uid),
   );
   return {
-    root,
-    steps: matching,
-    reached,
-    relations: [...relationsByKey.values()],
-    truncation: [...truncation],
+    root: root as GraphNode,
+    steps: state.truncation.has("PAGE") && stopAfter !== undefined ? matching.slice(0, stopAfter) : matching,
+    reached: state.reached,
+    relations: [...state.relationsByKey.values()],
+    truncation: [...state.truncation],
     cycles: dedupeCycles(cycles),
   };
 }
 
+/**
+ * One directed breadth-first walk. `from` is the root: its identity on the first walk (found by the
+ * first level's statement), the node itself on BOTH's second. Null when the root does not exist.
+ */
 async function walkOneWay(
   tx: ManagedTransaction,
-  root: GraphNode,
+  from: GraphNode | { label: string; key: string },
   direction: "DOWNSTREAM" | "UPSTREAM",
-  relations: readonly RelationKind[],
-  limits: { maxDepth: number; maxNodes: number; breadth: number; deadline: number },
-  truncation: Set<TruncationReason>,
-  reached: Map<string, GraphNode>,
-  relationsByKey: Map<string, LineageRelation>,
-  seenRids: Set<string>,
-): Promise<WalkEdge[]> {
-  const forward = relations.filter((r) => POINTS_DOWNSTREAM.has(r) === (direction === "DOWNSTREAM"));
-  const backward = relations.filter((r) => POINTS_DOWNSTREAM.has(r) !== (direction === "DOWNSTREAM"));
-  const params = { inTypes: backward, outTypes: forward };
-  const byEid = new Map<string, string>([[root.eid, root.uid]]);
+  state: WalkState,
+  stopAfter: number | undefined,
+): Promise<{ root: GraphNode; edges: WalkEdge[]; reach: Map<string, Reach> } | null> {
+  const { limits, truncation } = state;
+  const forward = state.relations.filter((r) => POINTS_DOWNSTREAM.has(r) === (direction === "DOWNSTREAM"));
+  const backward = state.relations.filter((r) => POINTS_DOWNSTREAM.has(r) !== (direction === "DOWNSTREAM"));
+  const params = {
+    inTypes: backward,
+    outTypes: forward,
+    parents: stopAfter !== undefined,
+    facts: state.needsFacts,
+    cap: neo4j.int(limits.breadth + 1),
+  };
+  let root: GraphNode | null = "eid" in from ? from : null;
+  const byEid = new Map<string, string>();
+  const reach = new Map<string, Reach>();
   const edges: WalkEdge[] = [];
   const edgeKeys = new Set<string>();
-  let frontier = [root.eid];
+  let frontier: string[] = root ? [root.eid] : [];
+  if (root) {
+    byEid.set(root.eid, root.uid);
+    reach.set(root.uid, { hops: 0, parents: [], facts: null });
+  }
 
-  for (let depth = 1; depth <= limits.maxDepth && frontier.length > 0; depth++) {
-    if (Date.now() > limits.deadline) {
+  for (let depth = 1; depth <= limits.maxDepth && (frontier.length > 0 || !root); depth++) {
+    if (root && Date.now() > limits.deadline) {
       truncation.add("TIMEOUT");
-      return edges;
+      break;
     }
     const result = await tx.run(cypher("lineage-step"), {
       ...params,
       frontier,
-      cap: neo4j.int(limits.breadth + 1),
+      start: root ? [] : [from],
     });
+    if (!root) {
+      root = toGraphNode(result.records[0]?.get("root"));
+      if (!root) return null;
+      byEid.set(root.eid, root.uid);
+      reach.set(root.uid, { hops: 0, parents: [], facts: null });
+      if (!state.reached.has(root.uid)) state.reached.set(root.uid, root);
+    }
     const perParent = new Map<string, number>();
     const next: string[] = [];
     for (const record of result.records) {
+      const node = toGraphNode(record.get("node"));
+      if (!node) continue;
       const parentEid = record.get("fid") as string;
-      const count = (perParent.get(parentEid) ?? 0) + 1;
+      const rels = record.get("rels") as RelRecord[];
+      const count = (perParent.get(parentEid) ?? 0) + rels.length;
       perParent.set(parentEid, count);
       if (count > limits.breadth) {
         truncation.add("BREADTH");
         continue;
       }
-      const node = toGraphNode(record.get("node"));
-      if (!node) continue;
       if (!byEid.has(node.eid)) {
         if (byEid.size >= limits.maxNodes) {
           truncation.add("MAX_NODES");
           continue;
         }
         byEid.set(node.eid, node.uid);
-        if (!reached.has(node.uid)) reached.set(node.uid, node);
+        if (!state.reached.has(node.uid)) state.reached.set(node.uid, node);
+        reach.set(node.uid, {
+          hops: depth,
+          parents: (record.get("parents") as string[] | null) ?? [],
+          facts: factsOf(record.get("facts")),
+        });
         if (record.get("more") === true) next.push(node.eid);
       }
       const parent = byEid.get(parentEid) as string;
-      const stored =
-        (record.get("startId") as string) === parentEid ? [parent, node.uid] : [node.uid, parent];
-      const relation = mergeRelation(
-        relationsByKey,
-        seenRids,
-        stored[0] as string,
-        stored[1] as string,
-        record,
-      );
-      const edgeKey = `${parent}|${relation.kind}|${node.uid}`;
-      if (!edgeKeys.has(edgeKey)) {
-        edgeKeys.add(edgeKey);
-        edges.push({ parent, child: node.uid, relation });
+      for (const rel of rels) {
+        const stored = rel.start === parentEid ? [parent, node.uid] : [node.uid, parent];
+        const relation = mergeRelation(state, stored[0] as string, stored[1] as string, rel);
+        const edgeKey = `${parent}|${relation.kind}|${node.uid}`;
+        if (!edgeKeys.has(edgeKey)) {
+          edgeKeys.add(edgeKey);
+          edges.push({ parent, child: node.uid, relation });
+        }
       }
     }
     frontier = next;
+    if (
+      stopAfter !== undefined &&
+      frontier.length > 0 &&
+      pageIsSettled(root, depth, reach, byEid, state, stopAfter)
+    ) {
+      truncation.add("PAGE");
+      return { root, edges, reach };
+    }
   }
 
-  if (frontier.length > 0) {
+  if (root && frontier.length > 0 && !truncation.has("TIMEOUT")) {
     const result = await tx.run(cypher("lineage-beyond"), { ...params, frontier, seen: [...byEid.keys()] });
     if (Number(plain(result.records[0]?.get("beyond")) ?? 0) > 0) truncation.add("MAX_DEPTH");
   }
-  return edges;
+  return root ? { root, edges, reach } : null;
 }
 
-function mergeRelation(
-  byKey: Map<string, LineageRelation>,
-  seenRids: Set<string>,
-  from: string,
-  to: string,
-  record: { get(key: string): unknown },
-): LineageRelation {
-  const kind = record.get("type") as RelationKind;
-  const props = plain(record.get("rel")) as Record<string, unknown>;
+/**
+ * Whether the first `stopAfter` matching nodes, in result order, are certain after the levels walked
+ * so far: every node within the last level's hops is known (breadth-first), and each of those first
+ * nodes is settled — everything it hangs from was reached and expanded, and is settled itself — so
+ * its most detailed chain can no longer grow. A node that also hangs from something not reached yet
+ * keeps the walk going (to the end, if that something lies outside the root's lineage).
+ */
+function pageIsSettled(
+  root: GraphNode,
+  depth: number,
+  reach: Map<string, Reach>,
+  byEid: Map<string, string>,
+  state: WalkState,
+  stopAfter: number,
+): boolean {
+  const candidates: GraphNode[] = [];
+  for (const [uid, r] of reach) {
+    const node = state.reached.get(uid) as GraphNode;
+    if (uid !== root.uid && state.matches(node, r)) candidates.push(node);
+  }
+  if (candidates.length < stopAfter) return false;
+  const hopsOf = (n: GraphNode) => (reach.get(n.uid) as Reach).hops;
+  candidates.sort(
+    (a, b) => hopsOf(a) - hopsOf(b) || a.kind.localeCompare(b.kind) || a.uid.localeCompare(b.uid),
+  );
+  const settled = new Map<string, boolean>([[root.uid, true]]);
+  const isSettled = (uid: string): boolean => {
+    const known = settled.get(uid);
+    if (known !== undefined) return known;
+    settled.set(uid, false); // a cycle back to itself does not settle a node
+    const r = reach.get(uid) as Reach;
+    const ok = r.parents.every((eid) => {
+      const parent = byEid.get(eid);
+      // Expanded = reached on an earlier level than the last one.
+      return parent !== undefined && (reach.get(parent) as Reach).hops < depth && isSettled(parent);
+    });
+    settled.set(uid, ok);
+    return ok;
+  };
+  return candidates.slice(0, stopAfter).every((n) => isSettled(n.uid));
+}
+
+function factsOf(raw: unknown): Facts | null {
+  if (raw === null || raw === undefined) return null;
+  return plain(raw) as Facts;
+}
+
+function mergeRelation(state: WalkState, from: string, to: string, rel: RelRecord): LineageRelation {
+  const kind = rel.type;
+  const props = plain(rel.props) as Record<string, unknown>;
   const key = `${from}|${kind}|${to}`;
-  let relation = byKey.get(key);
+  let relation = state.relationsByKey.get(key);
   if (!relation) {
     relation = { from, to, kind, cue: null, confidence: null, evidence: [] };
-    byKey.set(key, relation);
+    state.relationsByKey.set(key, relation);
   }
   // The same relationship is met again from its other end (BOTH, or a cross edge): one evidence each.
-  const rid = record.get("rid") as string;
-  if (seenRids.has(rid)) return relation;
-  seenRids.add(rid);
+  if (state.seenRids.has(rel.rid)) return relation;
+  state.seenRids.add(rel.rid);
   const confidence = typeof props.confidence === "number" ? props.confidence : null;
   relation.cue ??= typeof props.cue === "string" ? props.cue : null;
   if (confidence !== null) relation.confidence = Math.max(relation.confidence ?? 0, confidence);
@@ -417,42 +541,27 @@ function dedupeCycles(cycles: string[][]): string[][] {
   });
 }
 
-async function applyFilter(
-  tx: ManagedTransaction,
-  steps: LineageStep[],
+/** Kind and tier from the node; organisations and status from the facts the walk read for it. */
+function matchesFilter(
+  node: GraphNode,
+  facts: Facts | null,
   filter: LineageFilter | undefined,
   asOf: string,
-): Promise<LineageStep[]> {
-  if (!filter) return steps;
+): boolean {
+  if (!filter) return true;
   const { kinds, tiers, organisations, statuses, overdue } = filter;
-  let kept = steps.filter(
-    (s) =>
-      (!kinds?.length || kinds.includes(s.node.kind)) &&
-      (!tiers?.length || (typeof s.node.props.tier === "string" && tiers.includes(s.node.props.tier))),
-  );
-  const needsFacts = Boolean(
-    organisations?.length || statuses?.length || (overdue !== undefined && overdue !== null),
-  );
-  if (!needsFacts || kept.length === 0) return kept;
-  const result = await tx.run(cypher("lineage-facts"), { ids: kept.map((s) => s.node.eid) });
-  const facts = new Map<string, { organisations: string[]; statuses: StatusClaim[] }>();
-  for (const r of result.records) {
-    facts.set(r.get("id") as string, {
-      organisations: plain(r.get("organisations")) as string[],
-      statuses: plain(r.get("statuses")) as StatusClaim[],
-    });
-  }
-  kept = kept.filter((s) => {
-    const f = facts.get(s.node.eid);
-    if (!f) return false;
-    if (organisations?.length && !f.organisations.some((o) => organisations.includes(o))) return false;
-    if (!statuses?.length && (overdue === undefined || overdue === null)) return true;
-    if (s.node.kind !== "TASK") return false;
-    const status = statusAsOf(f.statuses, asOf);
-    if (statuses?.length && !statuses.includes(status)) return false;
-    if (overdue !== undefined && overdue !== null && isOverdue(status, s.node.props, asOf) !== overdue)
-      return false;
-    return true;
-  });
-  return kept;
+  if (kinds?.length && !kinds.includes(node.kind)) return false;
+  if (tiers?.length && !(typeof node.props.tier === "string" && tiers.includes(node.props.tier)))
+    return false;
+  const byStatus = Boolean(statuses?.length) || (overdue !== undefined && overdue !== null);
+  if (!organisations?.length && !byStatus) return true;
+  if (!facts) return false;
+  if (organisations?.length && !facts.organisations.some((o) => organisations.includes(o))) return false;
+  if (!byStatus) return true;
+  if (node.kind !== "TASK") return false;
+  const status = statusAsOf(facts.statuses, asOf);
+  if (statuses?.length && !statuses.includes(status)) return false;
+  if (overdue !== undefined && overdue !== null && isOverdue(status, node.props, asOf) !== overdue)
+    return false;
+  return true;
 }

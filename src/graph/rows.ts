@@ -1,6 +1,8 @@
 // Turns one file's extraction into the rows the ingest statements UNWIND, and checks them first:
 // Community Edition enforces only uniqueness, so existence and types of properties are enforced
-// here. A row that breaks the contract is an extractor bug and refuses the whole file (nothing is
+// here. Every row of a kind has every property key, null where the text gives no value: the
+// statements set each property by name (null keeps what another file wrote), and a constant shape
+// keeps their plans cached. A row that breaks the contract is an extractor bug and refuses the whole file (nothing is
 // written); a reference to a key the extraction does not define is a data problem and becomes a
 // warning, the link being left out.
 import neo4j, { type Integer } from "neo4j-driver";
@@ -173,7 +175,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     {
       key: selfKey,
       own: true,
-      props: documentProps(extraction.document, false),
+      props: { ...documentProps(extraction.document, false), candidates: null },
       mentions: [],
       confidence: 1,
     },
@@ -198,14 +200,14 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
   const organisations: IngestRows["organisations"] = extraction.organisations.map((o) => ({
     key: str(o.key, "organisation.key"),
     registered: o.registered === true,
-    props: compact({
+    props: {
       name: o.name,
       nameFolded: folded(o.name),
       label: o.name,
       tier: tier(o.tier, `organisation ${o.key}`),
-      jurisdiction: o.jurisdiction,
+      jurisdiction: o.jurisdiction ?? null,
       registered: o.registered === true,
-    }),
+    },
     // An organisation resolved without a quotable span (e.g. the issuer behind a symbol suffix)
     // still gets one MENTIONS, so the file's claim on it is recorded and replaced like any other.
     mentions: o.mentions.length
@@ -281,8 +283,8 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     const assignedBy = t.assignedBy ? docRefs([t.assignedBy], `task ${t.ref} assignedBy`) : [];
     return {
       key: t.key,
-      props: compact({
-        ref: t.ref,
+      props: {
+        ref: t.ref ?? null,
         label: t.content,
         content: t.content,
         contentFolded: folded(t.content),
@@ -290,10 +292,10 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
         deadlineFrom: date(t.deadline?.from, `task ${t.key} deadline`),
         deadlineTo: date(t.deadline?.to, `task ${t.key} deadline`),
         recurring: t.deadline?.recurring ?? false,
-        product: t.product,
+        product: t.product ?? null,
         productFolded: t.product ? folded(t.product) : null,
-        section: t.section,
-      }),
+        section: t.section ?? null,
+      },
       mention: at,
       provenance: provenance(at, 1),
       assignedBy,
@@ -318,16 +320,16 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     const at = span(g.span, `target ${g.key}`);
     return {
       key: str(g.key, "target.key"),
-      props: compact({
+      props: {
         label: g.indicator,
         indicator: g.indicator,
         indicatorFolded: folded(g.indicator),
-        unit: g.unit,
-        comparator: g.comparator,
-        value: g.value,
-        valueText: g.valueText,
-        horizon: g.horizon,
-      }),
+        unit: g.unit ?? null,
+        comparator: g.comparator ?? null,
+        value: g.value ?? null,
+        valueText: g.valueText ?? null,
+        horizon: g.horizon ?? null,
+      },
       mention: at,
       provenance: provenance(at, 1),
       setBy: docRefs([g.setBy], `target ${g.key} setBy`),
@@ -339,15 +341,15 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     const serves = a.serves.map(resolve);
     return {
       key: str(a.key, "action.key"),
-      props: compact({
+      props: {
         label: a.text,
         text: a.text,
         textFolded: folded(a.text),
-        actor: a.actor,
+        actor: a.actor ?? null,
         partners: a.partners.length ? a.partners : null,
-        quantity: a.quantity,
-        unit: a.unit,
-      }),
+        quantity: a.quantity ?? null,
+        unit: a.unit ?? null,
+      },
       mention: at,
       provenance: provenance(at, 1),
       servesTasks: serves.filter((k) => taskKeys.has(k)),
@@ -363,14 +365,14 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     const at = span(s.span, `statistics ${s.key}`);
     return {
       key: str(s.key, "statistics.key"),
-      props: compact({
+      props: {
         label: s.label,
         assigned: count(s.assigned),
         completed: count(s.completed),
         completedLate: count(s.completedLate),
         notCompleted: count(s.notCompleted),
         overdue: count(s.overdue),
-      }),
+      },
       mention: at,
       provenance: provenance(at, 1),
     };
@@ -381,7 +383,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
     const at = evidence[0] ?? { start: neo4j.int(0), end: neo4j.int(0), quote: "" };
     return {
       key: str(f.key, "finding.key"),
-      props: compact({
+      props: {
         label: f.messageEn,
         kind: f.kind,
         severity: f.severity,
@@ -390,7 +392,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
         messageEn: f.messageEn,
         messageEnFolded: folded(f.messageEn),
         evidence: JSON.stringify(f.evidence),
-      }),
+      },
       mention: at,
       provenance: provenance(at, 1),
     };
@@ -434,30 +436,25 @@ function documentProps(d: DocumentRef, ambiguous: boolean): Props {
   const label = d.symbol
     ? `${name} ${d.symbol}${d.issuer ? ` của ${d.issuer}` : ""}`
     : (d.title ?? `${name}${d.issuer ? ` của ${d.issuer}` : ""}`);
-  return compact({
+  return {
     label,
-    symbol: d.symbol,
+    symbol: d.symbol ?? null,
     symbolFolded: d.symbol ? folded(d.symbol) : null,
     type: d.type,
-    system: d.system,
-    issuer: d.issuer,
+    system: d.system ?? null,
+    issuer: d.issuer ?? null,
     issuerFolded: d.issuer ? folded(d.issuer) : null,
-    issuerKey: d.issuerKey,
-    issuedOn: d.date,
+    issuerKey: d.issuerKey ?? null,
+    issuedOn: d.date ?? null,
     year: d.date ? neo4j.int(Number(d.date.slice(0, 4))) : null,
-    title: d.title,
+    title: d.title ?? null,
     titleFolded: d.title ? folded(d.title) : null,
-    jurisdiction: d.jurisdiction,
+    jurisdiction: d.jurisdiction ?? null,
     ambiguous,
-  });
+  };
 }
 
 /** The searchable twin of a text: NFC, then diacritics removed, đ→d, lower case. */
 export function folded(text: string): string {
   return fold(text.normalize("NFC"));
-}
-
-/** Drops null/undefined values: `SET n += props` would otherwise erase what another file wrote. */
-function compact(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }

@@ -1,11 +1,14 @@
-// Writes one file's rows inside the caller's write transaction, with a fixed sequence of small
-// batched `UNWIND $rows AS row MERGE …` statements: one node label per statement, then one read of
-// the written nodes' ids, then every relationship of the file in one flat batch between those ids,
-// then who issued the documents and the tiers. No write statement chains subqueries or returns rows,
-// so none needs an Eager and each is planned in milliseconds; every parameter has the same shape for
-// every file (lists always lists, null where a value is missing), so after the first file every plan
-// comes from the cache. The number of round trips per file is bounded (at most fourteen) whatever
-// the number of citations, tasks or actions it holds; a write whose batch is empty is not sent.
+// Writes a batch of files' rows inside the caller's write transaction, with a fixed sequence of
+// small `UNWIND $rows AS row …` statements over all the batch's rows, each row carrying its file's
+// Source key: the Source nodes (and, for files ingested before, the removal of what they wrote),
+// one node label per statement (tasks and actions with their tier), one read of the written nodes'
+// ids, every relationship of the batch in one flat statement between those ids, then who issued the
+// documents. No node statement chains subqueries or sets a property map, so none needs an Eager;
+// every parameter has the same shape for every batch (lists of rows with every key, null where a
+// value is missing), so plans come from the cache (Neo4j plans again only when a list's size falls
+// in a new size bucket, which a simple statement does in milliseconds). The number of round trips is
+// bounded (at most fourteen) whatever the number of files, citations, tasks or actions; a statement
+// whose rows are empty is not sent.
 import type { Integer, ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./queries/cypher.ts";
 import type { IngestRows, NodeRow, Provenance } from "./rows.ts";
@@ -29,6 +32,8 @@ type LinkType =
 
 /** One row of ingest-links: every key always present, so the statement's plan is cached once. */
 interface LinkRow {
+  source: string;
+  version: string;
   from: string;
   to: string;
   type: LinkType;
@@ -39,32 +44,94 @@ interface LinkRow {
   cue: string | null;
 }
 
+/** One file: its rows in one transaction of their own (see writeBatch). */
 export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void> {
-  const base = { source: rows.source.key, version: rows.source.extractorVersion };
-  const touched = await begin(tx, rows.source);
+  await writeBatch(tx, [rows]);
+}
+
+/**
+ * Writes several files in the caller's transaction, as if each were written alone in this order:
+ * rows keep file order inside every statement, so where two files describe the same document the
+ * later one wins as it would in a later transaction. The files' Source keys must be distinct.
+ */
+export async function writeBatch(tx: QueryRunner, files: readonly IngestRows[]): Promise<void> {
+  if (files.length === 0) return;
+  const touched = await begin(
+    tx,
+    files.map((f) => f.source),
+  );
+  // Every row names its file; `tag` adds the Source key and extractor version to a file's rows.
+  const all = <T extends object, R extends object>(pick: (f: IngestRows) => T[], shape: (row: T) => R) =>
+    files.flatMap((f) => {
+      const tag = { source: f.source.key, version: f.source.extractorVersion as string };
+      return pick(f).map((row) => ({ ...tag, ...shape(row) }));
+    });
   const send = async (name: string, param: string, batch: object[]) => {
-    if (batch.length) await tx.run(cypher(name), { ...base, [param]: batch });
+    if (batch.length) await tx.run(cypher(name), { [param]: batch });
   };
   // Only what a node statement reads, so its parameter's shape never depends on what else a row holds.
-  const nodes = (list: NodeRow[]) => list.map(({ key, props, mention }) => ({ key, props, mention }));
-  const statuses = rows.tasks.flatMap((t) => (t.status ? [t.status] : []));
+  const node = ({ key, props, mention }: NodeRow) => ({ key, props, mention });
 
-  await send("ingest-documents", "documents", rows.documents);
-  await send("ingest-organisations", "organisations", rows.organisations);
-  await send("ingest-tasks", "tasks", nodes(rows.tasks));
+  await send(
+    "ingest-documents",
+    "documents",
+    all(
+      (f) => f.documents,
+      ({ key, own, props, mentions, confidence }) => ({ key, own, props, mentions, confidence }),
+    ),
+  );
+  await send(
+    "ingest-organisations",
+    "organisations",
+    all(
+      (f) => f.organisations,
+      ({ key, props, mentions }) => ({ key, props, mentions }),
+    ),
+  );
+  // A task's tier is its first lead unit's, an action's its actor's.
+  await send(
+    "ingest-tasks",
+    "tasks",
+    all(
+      (f) => f.tasks,
+      (t) => ({ ...node(t), tierOf: t.lead[0] ?? null }),
+    ),
+  );
   await send(
     "ingest-status-reports",
     "statuses",
-    statuses.map(({ key, value, reportedOn, mention }) => ({ key, value, reportedOn, mention })),
+    all(
+      (f) => f.tasks.flatMap((t) => (t.status ? [t.status] : [])),
+      ({ key, value, reportedOn, mention }) => ({ key, value, reportedOn, mention }),
+    ),
   );
-  await send("ingest-targets", "targets", nodes(rows.targets));
-  await send("ingest-actions", "actions", nodes(rows.actions));
-  await send("ingest-statistics", "statistics", nodes(rows.statistics));
-  await send("ingest-findings", "findings", nodes(rows.findings));
+  await send(
+    "ingest-targets",
+    "targets",
+    all((f) => f.targets, node),
+  );
+  await send(
+    "ingest-actions",
+    "actions",
+    all(
+      (f) => f.actions,
+      (a) => ({ ...node(a), tierOf: a.actor }),
+    ),
+  );
+  await send(
+    "ingest-statistics",
+    "statistics",
+    all((f) => f.statistics, node),
+  );
+  await send(
+    "ingest-findings",
+    "findings",
+    all((f) => f.findings, node),
+  );
 
   const written = await tx.run(cypher("ingest-ids"), {
-    source: base.source,
-    documents: rows.documents.map((d) => d.key),
+    sources: files.map((f) => f.source.key),
+    documents: [...new Set(files.flatMap((f) => f.documents.map((d) => d.key)))],
   });
   const ids = new Map<string, string>();
   for (const r of written.records) {
@@ -72,20 +139,49 @@ export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void
       ids.set(`${label}|${r.get("key")}`, r.get("id") as string);
   }
   const links: LinkRow[] = [];
+  const issuers: object[] = [];
+  for (const rows of files) linkFile(rows, ids, links, issuers);
+
+  if (links.length) await tx.run(cypher("ingest-links"), { links });
+  if (issuers.length) await tx.run(cypher("ingest-issuers"), { issuers });
+  await finish(tx, touched);
+}
+
+/**
+ * A file's relationships and issuers, between the element ids the batch's nodes got.
+ * Each (from, type, to) is sent once per file, as the first mention of it describes it, because the
+ * statements CREATE (a file's earlier relationships are gone, see ingest-begin).
+ */
+function linkFile(rows: IngestRows, ids: Map<string, string>, links: LinkRow[], issuers: object[]): void {
+  const tag = { source: rows.source.key, version: rows.source.extractorVersion as string };
+  const seen = new Set<string>();
   const id = (label: string, key: string): string => {
     const found = ids.get(`${label}|${key}`);
     // rows.ts only lets through references to keys the file defines, all written above.
     if (found === undefined) throw new Error(`ingest writer: no ${label} ${key} was written`);
     return found;
   };
-  const link = (from: string, type: LinkType, to: string, p: Provenance, cue: string | null = null) =>
-    links.push({ from, to, type, start: p.start, end: p.end, quote: p.quote, confidence: p.confidence, cue });
+  const link = (from: string, type: LinkType, to: string, p: Provenance, cue: string | null = null) => {
+    const key = `${from} ${type} ${to}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    links.push({
+      ...tag,
+      from,
+      to,
+      type,
+      start: p.start,
+      end: p.end,
+      quote: p.quote,
+      confidence: p.confidence,
+      cue,
+    });
+  };
   const document = (key: string) => id("Document", key);
   const organisation = (key: string) => id("Organisation", key);
   const self = document(rows.selfKey);
 
   for (const r of rows.relations) link(document(r.from), r.kind, document(r.to), r.props, r.props.cue);
-  const tiers: { node: string; organisation: string | null }[] = [];
   for (const t of rows.tasks) {
     const task = id("Task", t.key);
     const p = t.provenance;
@@ -100,7 +196,6 @@ export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void
       link(task, "HAS_STATUS", report, p);
       link(report, "REPORTED_BY", document(t.status.reportedBy), p);
     }
-    tiers.push({ node: task, organisation: t.lead[0] ?? null });
   }
   for (const g of rows.targets) {
     for (const key of g.setBy) link(id("Target", g.key), "PART_OF", document(key), g.provenance);
@@ -110,38 +205,57 @@ export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void
     for (const key of a.servesTasks) link(action, "SERVES", id("Task", key), a.provenance);
     for (const key of a.servesDocuments) link(action, "SERVES", document(key), a.provenance);
     if (a.actor) link(action, "PERFORMED_BY", organisation(a.actor), a.provenance);
-    tiers.push({ node: action, organisation: a.actor });
   }
   for (const s of rows.statistics) link(id("Statistics", s.key), "PART_OF", self, s.provenance);
   for (const f of rows.findings) link(id("Finding", f.key), "FOUND_IN", self, f.provenance);
 
-  if (links.length) await tx.run(cypher("ingest-links"), { ...base, links });
-  if (rows.issuers.length) await tx.run(cypher("ingest-issuers"), { ...base, issuers: rows.issuers });
-  if (tiers.length) await tx.run(cypher("ingest-tiers"), { tiers });
-  await finish(tx, touched);
+  const issued = new Set<string>();
+  for (const i of rows.issuers) {
+    const key = `${i.document} ${i.organisation}`;
+    if (issued.has(key)) continue;
+    issued.add(key);
+    issuers.push({ ...tag, ...i });
+  }
 }
 
 /**
  * Deletes a Source and exactly what it contributed: a replacement by nothing, through the same
  * ingest-begin and ingest-finish as a changed file, so deleting and re-ingesting can never disagree
  * about what a file owns. Orphans go, registry organisations stay, documents other files still cite
- * stay (no longer held if this was their text). False when there is no such Source; at most four
+ * stay (no longer held if this was their text). False when there is no such Source; at most five
  * round trips whatever the file held.
  */
 export async function deleteSourceRows(tx: QueryRunner, key: string): Promise<boolean> {
-  const existing = await tx.run(cypher("ingest-source-state"), { key });
+  const existing = await tx.run(cypher("ingest-source-state"), { keys: [key] });
   if (existing.records.length === 0) return false;
-  await finish(tx, await begin(tx, { key }));
+  const gone = {
+    key,
+    name: null,
+    label: null,
+    path: null,
+    sha256: null,
+    format: null,
+    bytes: null,
+    chars: null,
+  };
+  await finish(tx, await begin(tx, [{ ...gone, extractorVersion: null }]));
   await tx.run(cypher("ingest-forget"), { key });
   return true;
 }
 
-/** The Source node, with everything the file contributed last time removed; returns what it touched. */
-async function begin(tx: QueryRunner, source: { key: string }): Promise<string[]> {
-  const begun = await tx.run(cypher("ingest-begin"), { source });
-  return (begun.records[0]?.get("touched") as string[] | undefined) ?? [];
+/**
+ * The Source nodes, with everything the files contributed last time removed; returns the nodes they
+ * touched. A file that touched nothing was never ingested (its own document is always contained),
+ * so a batch of new files skips ingest-clear.
+ */
+async function begin(tx: QueryRunner, sources: object[]): Promise<string[]> {
+  const begun = await tx.run(cypher("ingest-begin"), { sources });
+  const before = begun.records.filter((r) => (r.get("touched") as string[]).length > 0);
+  if (before.length)
+    await tx.run(cypher("ingest-clear"), { keys: before.map((r) => r.get("key") as string) });
+  return begun.records.flatMap((r) => r.get("touched") as string[]);
 }
 
 async function finish(tx: QueryRunner, touched: string[]): Promise<void> {
-  if (touched.length) await tx.run(cypher("ingest-finish"), { touched });
+  if (touched.length) await tx.run(cypher("ingest-finish"), { touched: [...new Set(touched)] });
 }

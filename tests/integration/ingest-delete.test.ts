@@ -131,7 +131,7 @@ describe("deleteSource", () => {
       ),
     );
     expect(existed).toBe(true);
-    expect(runs).toBeLessThanOrEqual(4);
+    expect(runs).toBeLessThanOrEqual(5);
     expect(await counts()).toEqual(seedAlone);
     expect(await held(D243)).toBe(false);
     expect(await one<number>("MATCH (s:Source) RETURN count(s)")).toBe(1);

@@ -246,7 +246,7 @@ describe("a process killed in the middle of a directory", () => {
     const batch = join(dir, "batch");
     await mkdir(batch);
     const files: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       const file = join(batch, `report-${i}.txt`);
       await copyFile(seed, file);
       files.push(file);
@@ -257,17 +257,22 @@ describe("a process killed in the middle of a directory", () => {
     expect((await ingestFile(graph, reference)).status).toBe("ingested");
     const whole = (await contribution(reference)).length;
 
-    const child = spawn(process.execPath, [join(repoRoot, "bin/chidao.mjs"), "ingest", batch], {
-      cwd: repoRoot,
-      env: testGraphEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // Two files per transaction, so the kill lands after the first batch committed and before the last.
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "bin/chidao.mjs"), "ingest", batch, "--batch", "2"],
+      {
+        cwd: repoRoot,
+        env: testGraphEnv(),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     const exited = new Promise((done) => child.on("exit", done));
     await new Promise<void>((ready, fail) => {
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
-        if (/\[1\/6\] ingested/.test(output)) ready();
+        if (/\[1\/8\] ingested/.test(output)) ready();
       });
       child.on("exit", () => fail(new Error(`ingest ended before it could be killed:\n${output}`)));
     });

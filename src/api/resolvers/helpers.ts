@@ -1,6 +1,7 @@
 // Small pieces every type resolver uses: property access with enum guards, and by-parent fetches
 // through the neighbours loader turned into relations and connections.
 
+import type { GraphQLResolveInfo } from "graphql";
 import { ORGANISATION_TIERS, TASK_STATUSES as TASK_STATUSES_LIST } from "../../extract/vocabulary.ts";
 import type { EvidenceRecord, LineageRelation, RelationKind } from "../../graph/lineage.ts";
 import { evidenceOf } from "../../graph/lineage.ts";
@@ -8,6 +9,7 @@ import type { GraphNode } from "../../graph/queries/nodes.ts";
 import type { ApiContext } from "../context.ts";
 import type { NeighbourItem, NeighbourPage } from "../loaders.ts";
 import { connectionOf, type Page, pageOf, sliceConnection } from "../pagination.ts";
+import { connectionProjection, type Projection } from "../projection.ts";
 
 export type Args = Record<string, unknown>;
 
@@ -46,6 +48,7 @@ export function neighbours(
   types: readonly string[],
   labels: readonly string[],
   page: Page = { offset: 0, limit: 1000 },
+  projection?: Projection,
 ): Promise<NeighbourPage> {
   return ctx.loaders.neighbours.load({
     eid: parent.eid,
@@ -54,6 +57,8 @@ export function neighbours(
     labels,
     offset: page.offset,
     limit: page.limit,
+    ...(projection?.props ? { props: projection.props } : {}),
+    ...(projection ? { rels: projection.rels } : {}),
   });
 }
 
@@ -96,7 +101,10 @@ export function relationsOf(parent: GraphNode, dir: "IN" | "OUT", item: Neighbou
   return [...byKind.values()];
 }
 
-/** A Relay connection of neighbouring nodes, each edge with the relations that link it. */
+/**
+ * A Relay connection of neighbouring nodes, each edge with the relations that link it; reading only
+ * the properties and evidence the query's selection (`info`) shows.
+ */
 export async function nodeConnection(
   ctx: ApiContext,
   parent: GraphNode,
@@ -104,9 +112,10 @@ export async function nodeConnection(
   types: readonly string[],
   labels: readonly string[],
   args: Args,
+  info: GraphQLResolveInfo,
 ) {
   const page = pageOf(args.first as number | null, args.after as string | null);
-  const result = await neighbours(ctx, parent, dir, types, labels, page);
+  const result = await neighbours(ctx, parent, dir, types, labels, page, connectionProjection(info));
   const items = result.items
     .filter((i) => i.node !== null)
     .map((i) => ({ node: i.node, relations: relationsOf(parent, dir, i) }));

@@ -1,6 +1,7 @@
 // Root query fields. Arguments are validated here (ids decoded, pages and hop bounds bounded, text
 // length capped) before anything reaches src/graph, which takes them only as Cypher parameters.
 
+import type { GraphQLResolveInfo } from "graphql";
 import type { TaskStatus } from "../../extract/types.ts";
 import { type Direction, type LineageFilter, type RelationKind, walkLineage } from "../../graph/lineage.ts";
 import { accountability } from "../../graph/queries/accountability.ts";
@@ -14,6 +15,7 @@ import type { ApiContext } from "../context.ts";
 import { userError } from "../errors.ts";
 import { fromGlobalId, toGlobalId } from "../ids.ts";
 import { pageOf, sliceConnection } from "../pagination.ts";
+import { argumentOf, childFields } from "../selection.ts";
 import type { Args } from "./helpers.ts";
 
 const MAX_TEXT = 500;
@@ -51,6 +53,31 @@ function candidatesOf(nodes: GraphNode[]) {
     jurisdiction: n.props.jurisdiction ?? null,
     issuedOn: n.props.issuedOn ?? null,
   }));
+}
+
+/**
+ * How far a lineage must be walked for what the query selects: everything when it asks for
+ * `totalCount`, `relations` or `cycles`, or no `nodes` page at all; otherwise up to the end of its
+ * furthest `nodes` page plus one node (whether a next page exists), which lets the walk stop long
+ * before the reachable set ends.
+ */
+function lineageStop(info: GraphQLResolveInfo): number | undefined {
+  // No page asked for (only `truncated`, say): the question is about the whole lineage.
+  let stop: number | undefined;
+  for (const field of childFields(info, info.fieldNodes)) {
+    const name = field.name.value;
+    if (name === "relations" || name === "cycles") return undefined;
+    if (name !== "nodes") continue;
+    if (childFields(info, [field]).some((f) => f.name.value === "totalCount")) return undefined;
+    const page = pageOf(
+      (argumentOf(info, field, "first") as number | null | undefined) ?? 100,
+      argumentOf(info, field, "after") as string | null | undefined,
+      100,
+      100,
+    );
+    stop = Math.max(stop ?? 0, page.offset + page.limit + 1);
+  }
+  return stop;
 }
 
 function asOf(args: Args, ctx: ApiContext): string {
@@ -111,7 +138,7 @@ export const queryResolvers = {
     return sliceConnection(hits, page, (h) => ({ node: h.node, score: h.score }));
   },
 
-  lineage: async (_: unknown, args: Args, ctx: ApiContext) => {
+  lineage: async (_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const root = idArg(args, "root");
     const filter = args.filter as
       | (Omit<LineageFilter, "organisations"> & { organisations?: string[] | null })
@@ -136,10 +163,11 @@ export const queryResolvers = {
       asOf: ctx.today,
       timeoutMs: ctx.timeoutMs,
       budgetMs: Math.floor(ctx.timeoutMs * 0.8),
+      stopAfter: lineageStop(info),
     });
     if (!result) throw userError("NOT_FOUND", "No node has this root id.", { argument: "root" });
-    // Only the root comes back with all its properties; the page's nodes are loaded by Lineage.nodes.
-    ctx.loaders.prime([result.root]);
+    // The walk read every reached node in full: paths and relations resolve from the cache.
+    ctx.loaders.prime(result.reached.values());
     return result;
   },
 

@@ -2,6 +2,7 @@
 // fields of a node come from its properties, related nodes from one batched neighbours query per
 // level of the GraphQL query.
 
+import type { GraphQLResolveInfo } from "graphql";
 import { DOCUMENT_RELATION_KINDS, DOCUMENT_SYSTEMS, DOCUMENT_TYPES } from "../../extract/vocabulary.ts";
 import type { EvidenceRecord, LineageRelation, LineageResult, LineageStep } from "../../graph/lineage.ts";
 import { evidenceOf } from "../../graph/lineage.ts";
@@ -104,20 +105,20 @@ export const typeResolvers = {
       if (kinds.has("REPLACES")) return "REPLACED";
       return kinds.has("AMENDS") ? "AMENDED" : "IN_FORCE";
     },
-    implements: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "OUT", IMPLEMENTATION, ["Document"], args),
-    implementedBy: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", IMPLEMENTATION, ["Document"], args),
+    implements: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "OUT", IMPLEMENTATION, ["Document"], args, info),
+    implementedBy: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", IMPLEMENTATION, ["Document"], args, info),
     citationsOut: (n: GraphNode, args: Args, ctx: ApiContext) =>
       relationConnection(ctx, n, "OUT", (args.kinds as string[] | null) ?? DOCUMENT_RELATIONS, args),
     citationsIn: (n: GraphNode, args: Args, ctx: ApiContext) =>
       relationConnection(ctx, n, "IN", (args.kinds as string[] | null) ?? DOCUMENT_RELATIONS, args),
-    tasks: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", ["ASSIGNED_BY", "PART_OF", "IMPLEMENTS"], ["Task"], args),
-    targets: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", ["PART_OF"], ["Target"], args),
-    findings: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", ["FOUND_IN"], ["Finding"], args),
+    tasks: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", ["ASSIGNED_BY", "PART_OF", "IMPLEMENTS"], ["Task"], args, info),
+    targets: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", ["PART_OF"], ["Target"], args, info),
+    findings: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", ["FOUND_IN"], ["Finding"], args, info),
     sources: sourceMentions,
     daysAfter: async (n: GraphNode, args: Args, ctx: ApiContext) => {
       const parent = await ctx.loaders.nodes.load(fromGlobalId(String(args.parent), "parent").uid);
@@ -140,10 +141,10 @@ export const typeResolvers = {
       neighbourNodes(ctx, n, "OUT", ["SUCCEEDED_BY"], ["Organisation"]),
     predecessors: (n: GraphNode, _: Args, ctx: ApiContext) =>
       neighbourNodes(ctx, n, "IN", ["SUCCEEDED_BY"], ["Organisation"]),
-    leads: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "OUT", ["LEAD"], ["Task"], args),
-    issued: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", ["ISSUED_BY"], ["Document"], args),
+    leads: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "OUT", ["LEAD"], ["Task"], args, info),
+    issued: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", ["ISSUED_BY"], ["Document"], args, info),
     accountability: async (n: GraphNode, args: Args, ctx: ApiContext) => ({
       ...(await ctx.loaders.accountability.load({ key: n.key, asOf: asOfArg(args, ctx) })),
       organisation: n,
@@ -186,8 +187,8 @@ export const typeResolvers = {
       neighbourNodes(ctx, n, "OUT", ["IMPLEMENTS"], ["Document"]),
     results: (n: GraphNode, _: Args, ctx: ApiContext) =>
       neighbourNodes(ctx, n, "OUT", ["RESULTED_IN"], ["Document"]),
-    actions: (n: GraphNode, args: Args, ctx: ApiContext) =>
-      nodeConnection(ctx, n, "IN", ["SERVES"], ["Action"], args),
+    actions: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "IN", ["SERVES"], ["Action"], args, info),
     sources: sourceMentions,
   },
 
@@ -283,25 +284,12 @@ export const typeResolvers = {
   Lineage: {
     truncated: (l: LineageResult) => l.truncation.length > 0,
     cycles: (l: LineageResult) => l.cycles.map((c) => c.map(toGlobalId)),
-    // The walk's nodes are slim (src/graph/lineage.ts): the page's nodes and every node on their
-    // paths are loaded in full here, all at once, so Path.nodes and Relation.from/to hit the cache and
-    // a page costs one round trip whatever its size.
-    nodes: async (l: LineageResult, args: Args, ctx: ApiContext) => {
+    nodes: (l: LineageResult, args: Args) => {
       const page = pageOf(args.first as number | null, args.after as string | null, 100, 100);
-      const steps = l.steps.slice(page.offset, page.offset + page.limit);
-      const loaded = await ctx.loaders.nodes.loadMany(steps.flatMap((s) => s.path));
-      const full = new Map<string, GraphNode>();
-      for (const n of loaded) if (n && !(n instanceof Error)) full.set(n.uid, n);
-      return sliceConnection(l.steps, page, (step) => ({
-        ...lineageEdge(l, step),
-        node: full.get(step.node.uid) ?? step.node,
-      }));
+      return sliceConnection(l.steps, page, (step) => lineageEdge(l, step));
     },
-    relations: async (l: LineageResult, args: Args, ctx: ApiContext) => {
+    relations: (l: LineageResult, args: Args) => {
       const page = pageOf(args.first as number | null, args.after as string | null, 100, 100);
-      await ctx.loaders.nodes.loadMany(
-        l.relations.slice(page.offset, page.offset + page.limit).flatMap((r) => [r.from, r.to]),
-      );
       return sliceConnection(l.relations, page, (node) => ({ node }));
     },
   },
@@ -336,6 +324,7 @@ function lineageEdge(l: LineageResult, step: LineageStep) {
   return {
     node: step.node,
     depth: step.depth,
+    hops: step.hops,
     direction: step.direction,
     path: { uids: step.path, relations: step.pathRelations },
     daysFromRoot: isDocument ? earlierFirst(dated(l.root.uid), step.node.props.issuedOn) : null,

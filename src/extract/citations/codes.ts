@@ -189,9 +189,13 @@ export function issuerOfCode(code: string): IssuerCode | null {
 }
 
 /** Department codes (S…) known from the table, for resolving misspelt variants. */
-export function knownDepartmentCodes(): string[] {
-  return Object.keys(LOCAL_ISSUERS).filter((c) => c.startsWith("S") && c.length > 2);
+export function knownDepartmentCodes(): readonly string[] {
+  return DEPARTMENT_CODES;
 }
+
+const DEPARTMENT_CODES: readonly string[] = Object.keys(LOCAL_ISSUERS).filter(
+  (c) => c.startsWith("S") && c.length > 2,
+);
 
 /** Party type codes: a Party symbol whose type is TT is a Thông tri, QĐ a Quyết định unless the word says Quy định. */
 export const PARTY_ISSUER_HINT = /^(TW|TU|HU|QU|ĐU|BCSĐ|BCS|ĐĐ.*|VP.*TW|B.*TU|B.*TW|UBKT.*|VPĐU)$/;

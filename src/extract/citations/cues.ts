@@ -175,11 +175,12 @@ export function reportCue(gap: string): { start: number; end: number } | null {
   return { start, end: start + g.trimEnd().length };
 }
 
+const TITLE_CUE = new RegExp(String.raw`(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
+
 /** A cue anywhere at the end of a title fragment (titles are terse: "Kế hoạch thực hiện …"). */
 export function titleCue(gap: string): Cue | null {
   const tail = gap.slice(-60);
-  const re = new RegExp(String.raw`(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
-  const m = re.exec(tail);
+  const m = TITLE_CUE.exec(tail);
   return m ? kindOf(m, gap.length - tail.length + m.index) : null;
 }
 

@@ -25,9 +25,15 @@ export function isoDate(day: string | undefined, month: string | undefined, year
   if (m < 1 || m > 12) return null;
   const mm = String(m).padStart(2, "0");
   if (d === 0) return `${y}-${mm}`;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const last = daysInMonth(y, m);
   if (d < 1 || d > last) return null;
   return `${y}-${mm}-${String(d).padStart(2, "0")}`;
+}
+
+/** Days in month `m` (1–12) of year `y` (Gregorian; years from 1900 on, as the date grammar reads). */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** Reads the date written right after a citation (within `limit`) in folded text. */

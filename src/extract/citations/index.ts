@@ -1,6 +1,6 @@
 // extractCitations: the documents a text cites, the document itself, and the typed relations
 // between them, each with the span of the original text it was read from.
-import { fold } from "../normalise.ts";
+import { fold, type NormalisedText } from "../normalise.ts";
 import { resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
 import { issuerOfCode } from "./codes.ts";
@@ -68,8 +68,8 @@ function clauseFloor(f: string, pos: number): number {
   return Math.max(0, pos - 300);
 }
 
-export function extractCitations(text: string): CitationExtraction {
-  const v: TextView = viewOf(text);
+export function extractCitations(text: string, norm?: NormalisedText): CitationExtraction {
+  const v: TextView = viewOf(text, norm);
   const warnings: PendingWarning[] = [];
   const h = readHeader(v.folded, v.plain);
 
@@ -252,7 +252,9 @@ export function extractCitations(text: string): CitationExtraction {
   const groups = new Map<string, Anchor[]>();
   for (const a of numbered) {
     const g = `${a.system}|${a.jurisdiction}|${a.symbol}`;
-    groups.set(g, [...(groups.get(g) ?? []), a]);
+    const listed = groups.get(g);
+    if (listed === undefined) groups.set(g, [a]);
+    else listed.push(a);
   }
   for (const list of groups.values()) {
     const years = [...new Set(list.map((a) => a.year).filter((y): y is string => y !== null))];

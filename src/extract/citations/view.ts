@@ -1,6 +1,8 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import { blankDecoration, fold, type NormalisedText, normalise } from "../normalise.ts";
+import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
+
+export { squash };
 
 /** Text between two normalised offsets as written in the original, decoration blanked, spaces squashed. */
 export function written(v: TextView, start: number, end: number): string {
@@ -16,8 +18,8 @@ export interface TextView {
   folded: string;
 }
 
-export function viewOf(original: string): TextView {
-  const norm = normalise(original);
+/** The view of a document; `norm` when the caller has normalised it already (extract() has). */
+export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
   const plain = blankDecoration(norm.text);
   return { original, norm, plain, folded: unwrapLines(fold(plain), plain) };
 }
@@ -46,9 +48,4 @@ export function slug(text: string): string {
   return fold(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-}
-
-/** Collapses runs of white space for display. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

@@ -2,9 +2,10 @@
 // result cell (where they serve that task) and from report prose (where they serve the documents
 // the sentence or its paragraph names). "cấp Giấy phép … cho 08 cơ sở" → 8 cơ sở;
 // "lập kế hoạch sản xuất hơn 28 tấn chế phẩm" → 28 tấn.
-import { blankDecoration, fold } from "../normalise.ts";
+import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
+import { firstWord } from "../words.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
@@ -95,9 +96,14 @@ export function findQuantity(text: string): Quantity | null {
   return null;
 }
 
-// Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookarounds.
+// Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookahead
+// here and the word-start check of words.ts (firstWord) in place of a lookbehind.
 const ACTION_VERB =
-  /(?<![\p{L}\p{N}])(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/iu;
+  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/giu;
+const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
+// At position 0 of a string there is nothing before, so no word-start check is needed.
+const ACTION_VERB_AT = new RegExp(ACTION_VERB.source, "iuy");
+const DA = /đã\s+/giu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -260,6 +266,8 @@ const PARTNER =
 /** "phối hợp với Hợp tác xã Hải Dương tổ chức …" → ["Hợp tác xã Hải Dương"], resolved and recorded. */
 export function partnersIn(ctx: DocContext, start: number, end: number): string[] {
   const out: string[] = [];
+  // Whatever case and accents, "phối hợp" folds to "phoi hop": without it there is no partner.
+  if (!ctx.folded.slice(start, end).includes("phoi hop")) return out;
   const slice = ctx.text.slice(start, end);
   for (const m of slice.matchAll(PARTNER)) {
     let name = (m[1] as string).trim();
@@ -299,25 +307,18 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       /tong so nhiem vu/.test(ctx.folded.slice(para.start, para.end))
     )
       continue;
-    const sentences = [...paraText.matchAll(/[^.!?]+(?:[.!?](?=\s|$)|$)/g)];
+    const sentences = sentencesOf(text, para);
     const firstCites =
-      sentences[0] === undefined
-        ? []
-        : sentenceServes(
-            ctx,
-            para.start + (sentences[0].index ?? 0),
-            para.start + (sentences[0].index ?? 0) + sentences[0][0].length,
-          );
-    for (const s of sentences) {
-      const sStart = para.start + (s.index ?? 0);
-      const sEnd = sStart + s[0].length;
+      sentences[0] === undefined ? [] : sentenceServes(ctx, sentences[0].start, sentences[0].end);
+    for (const { start: sStart, end: sEnd } of sentences) {
       // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
-      if (!/đã|\d/.test(s[0])) continue;
+      if (!/đã|\d/.test(text.slice(sStart, sEnd))) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
-      let cs = sStart;
-      for (let i = sStart; i <= sEnd; i++) {
-        if (i < sEnd && text[i] !== ";") continue;
+      // Clauses: up to each ";" of the sentence, and the rest.
+      for (let cs = sStart; cs <= sEnd; ) {
+        const semi = text.slice(cs, sEnd).indexOf(";");
+        const i = semi < 0 ? sEnd : cs + semi;
         const whole = trimPiece(text, { start: cs, end: i });
         cs = i + 1;
         if (whole === null) continue;
@@ -332,13 +333,12 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
-          const da = /(?<![\p{L}\p{N}])đã\s+/iu.exec(ct);
-          const verbAfter = da === null ? null : ACTION_VERB.exec(ct.slice(da.index));
+          const da = firstWord(DA, ct);
+          const verbAfter = da === null ? null : actionVerb(ct.slice(da.index));
           const done = verbAfter !== null && verbAfter.index <= 30;
-          const letters = ct.replace(/[^\p{L}]/gu, "");
-          if (letters.length > 0 && letters === letters.toUpperCase()) continue; // a heading
-          const counted = ACTION_VERB.test(ct) && findQuantity(clean(ct)) !== null;
+          const counted = actionVerb(ct) !== null && findQuantity(clean(ct)) !== null;
           if (!done && !counted) continue;
+          if (isHeading(ct)) continue;
           if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
           const who = actor ?? reportActor;
           out.push(
@@ -411,6 +411,16 @@ function clauseSubject(ctx: DocContext, clause: Piece): { name: string; start: n
 }
 
 /**
+ * Whether a piece ends a sentence or clause (`/[.!?:;]\s*$/`), read from its end: the regex tried
+ * every position of a paragraph, once per joined line.
+ */
+function endsClause(text: string, p: Piece): boolean {
+  let e = p.end;
+  while (e > p.start && isSpace(text.charCodeAt(e - 1))) e--;
+  return e > p.start && ".!?:;".includes(text[e - 1] as string);
+}
+
+/**
  * Paragraphs, with lines broken mid-sentence (a page break: "thiết bị X-\n\nquang chẩn đoán")
  * joined back: a line that does not end a sentence continues on a next line that starts in lower case.
  */
@@ -425,7 +435,7 @@ function paragraphs(text: string): Piece[] {
     pos = nl + 1;
     const t = text.slice(line.start, line.end).trim();
     if (t === "") continue;
-    if (cur !== null && /^\p{Ll}/u.test(t) && !/[.!?:;]\s*$/.test(text.slice(cur.start, cur.end))) {
+    if (cur !== null && /^\p{Ll}/u.test(t) && !endsClause(text, cur)) {
       cur.end = line.end;
       continue;
     }
@@ -434,6 +444,48 @@ function paragraphs(text: string): Piece[] {
   }
   if (cur !== null) out.push(cur);
   return out;
+}
+
+/**
+ * The sentences of a paragraph as `/[^.!?]+(?:[.!?](?=\s|$)|$)/g` matches them: a run that ends at
+ * a stop followed by white space or at the end. A run cut by a stop inside a word ("1.179", "V.v")
+ * matches nowhere, so matching resumes after that stop. One pass: the regex retried every start
+ * position of such a run, quadratic in its length.
+ */
+export function sentencesOf(text: string, para: Piece): Piece[] {
+  const out: Piece[] = [];
+  const body = text.slice(para.start, para.end);
+  const n = body.length;
+  let s = 0;
+  while (s < n) {
+    STOP.lastIndex = s;
+    const r = STOP.exec(body)?.index ?? n;
+    if (r === s) {
+      s++;
+      continue;
+    }
+    if (r === n) {
+      out.push({ start: para.start + s, end: para.end });
+      break;
+    }
+    if (r + 1 === n || isSpace(body.charCodeAt(r + 1)))
+      out.push({ start: para.start + s, end: para.start + r + 1 });
+    s = r + 1;
+  }
+  return out;
+}
+
+const STOP = /[.!?]/g;
+
+/** A clause written all in capitals (its letters, that is) is a heading, not an action. */
+function isHeading(clause: string): boolean {
+  let letters = false;
+  for (const ch of clause) {
+    if (!/\p{L}/u.test(ch)) continue;
+    if (ch.toUpperCase() !== ch) return false;
+    letters = true;
+  }
+  return letters;
 }
 
 /** "cấp chứng chỉ … cho 02 cá nhân, cấp Giấy phép … cho 08 cơ sở" is two counted actions. */
@@ -446,8 +498,9 @@ function splitCounted(text: string, p: Piece): Piece[] {
   for (const m of slice.matchAll(/,\s+(?=\p{Ll})/gu)) {
     const cut = p.start + (m.index ?? 0);
     const rest = text.slice(cut + m[0].length, p.end);
-    const verb = ACTION_VERB.exec(rest);
-    if (verb === null || verb.index !== 0) continue;
+    // A verb right at the start (sticky: no search through the rest of the clause).
+    ACTION_VERB_AT.lastIndex = 0;
+    if (!ACTION_VERB_AT.test(rest)) continue;
     const left = text.slice(s, cut);
     if (findQuantity(clean(left)) === null || findQuantity(clean(rest)) === null) continue;
     out.push({ start: s, end: cut });

@@ -122,6 +122,21 @@ export function columnRole(header: string, siblings: string[]): ColumnRole | nul
 
 /** Roles by column index for a header row; null entries for columns we do not read. */
 export function headerRoles(cells: string[]): (ColumnRole | null)[] {
+  // Every row of every table is tried as a header, and a corpus repeats its few header rows
+  // thousands of times: read each distinct row once (bounded memo).
+  const key = JSON.stringify(cells);
+  let roles = rolesByHeader.get(key);
+  if (roles === undefined) {
+    if (rolesByHeader.size > 10_000) rolesByHeader.clear();
+    roles = readHeader(cells);
+    rolesByHeader.set(key, roles);
+  }
+  return [...roles];
+}
+
+const rolesByHeader = new Map<string, (ColumnRole | null)[]>();
+
+function readHeader(cells: string[]): (ColumnRole | null)[] {
   const roles = cells.map((c) => columnRole(c, cells));
   // Two columns claiming one role: the first keeps it (a table rarely has two lead columns).
   const seen = new Set<ColumnRole>();

@@ -1,7 +1,7 @@
 // What every part of the obligations pass needs about one document: its normalised text (matching
 // runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
 // and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
-import { fold, normalise } from "../normalise.ts";
+import { type NormalisedText, normalise, squash } from "../normalise.ts";
 import {
   type ResolutionContext,
   type ResolvedOrganisation,
@@ -37,11 +37,10 @@ export class DocContext {
   private readonly toOrig: (offset: number) => number;
   private readonly orgs = new Map<string, ExtractedOrganisation>();
 
-  constructor(original: string, cites: CitationExtraction) {
+  constructor(original: string, cites: CitationExtraction, n: NormalisedText = normalise(original)) {
     this.original = original;
-    const n = normalise(original);
     this.text = n.text;
-    this.folded = fold(n.text);
+    this.folded = n.folded();
     this.toOrig = (o) => n.toOriginal(o);
     this.doc = cites.document;
     this.cites = cites;
@@ -161,16 +160,20 @@ export function inRanges(ranges: [number, number][], offset: number): boolean {
   return r !== undefined && offset >= r[0] && offset < r[1];
 }
 
+// Tags, &nbsp;, Markdown escapes and emphasis stars, in one scan. Their first characters differ
+// and none can create or hide another, so one pass equals stripping them in turn (tags, &nbsp;,
+// escapes, stars), provided an escaped star goes too, as the stars' step would remove it.
+const DECORATION = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>|&nbsp;|\\([*_#|()[\]-])|\*+/g;
+
 /** Collapses whitespace and strips Markdown/HTML decoration from a cell or line, for reading. */
 export function clean(text: string): string {
-  if (!/[<&\\*]/.test(text)) return text.replace(/\s+/g, " ").trim();
-  return text
-    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/\\([*_#|()[\]-])/g, "$1")
-    .replace(/\*+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  if (!/[<&\\*]/.test(text)) return squash(text);
+  return squash(
+    text.replace(DECORATION, (m: string, escaped: string | undefined) => {
+      if (escaped !== undefined) return escaped === "*" ? "" : escaped;
+      return m[0] === "*" ? "" : " ";
+    }),
+  );
 }
 
 /** FNV-1a, for short stable keys derived from content. */

@@ -1,11 +1,13 @@
 // Deadlines as written — "6/2025", "Quý II/2025", "cả năm 2024", "Tháng 10/2025", "2025 - 2026",
 // "trước ngày 15/6/2025", "Thường xuyên", "Hằng năm", "2025 và những năm tiếp theo" — and the
 // interval they denote. `to` is the date by which the task is due; recurring ones have none.
+import { daysInMonth } from "../citations/dates.ts";
 import { fold } from "../normalise.ts";
 import type { Deadline } from "../types.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+// Callers check the year is valid (≥ 1945) or take it from a dated document.
+const lastDay = daysInMonth;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 function month(y: number, m: number): [string, string] {

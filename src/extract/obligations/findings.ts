@@ -55,7 +55,9 @@ export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsRead
     const r = addsUp(s);
     if (r === null || r.ok) continue;
     const sig = `${s.assigned}/${s.completed}/${r.parts}`;
-    groups.set(sig, [...(groups.get(sig) ?? []), s]);
+    const listed = groups.get(sig);
+    if (listed === undefined) groups.set(sig, [s]);
+    else listed.push(s);
   }
   const out: Finding[] = [];
   for (const list of groups.values()) {
@@ -161,7 +163,9 @@ export function issuerSpelling(ctx: DocContext): Finding[] {
     if (code === null) continue;
     const s = (m.index ?? 0) + m[0].lastIndexOf(written);
     const spellings = byCode.get(code) ?? new Map<string, Span[]>();
-    spellings.set(written, [...(spellings.get(written) ?? []), ctx.span(s, s + written.length)]);
+    const listed = spellings.get(written);
+    if (listed === undefined) spellings.set(written, [ctx.span(s, s + written.length)]);
+    else listed.push(ctx.span(s, s + written.length));
     byCode.set(code, spellings);
   }
   const out: Finding[] = [];
@@ -212,7 +216,9 @@ export function dateDisagreement(ctx: DocContext): Finding[] {
     const d = parsePartialDate(m[3] as string);
     if (d === null || !disagree(own, d)) continue;
     const s = m.index ?? 0;
-    byDates.set(d, [...(byDates.get(d) ?? []), ctx.span(s, s + m[0].length)]);
+    const listed = byDates.get(d);
+    if (listed === undefined) byDates.set(d, [ctx.span(s, s + m[0].length)]);
+    else listed.push(ctx.span(s, s + m[0].length));
   }
   return [...byDates].map(([d, evidence]) =>
     finding(

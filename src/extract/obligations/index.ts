@@ -1,6 +1,7 @@
 // Obligations pass: reads tasks, targets, actions, reported statistics and audit findings from a
 // document whose citations have already been read (issue: obligations). Pure: no I/O.
 
+import type { NormalisedText } from "../normalise.ts";
 import { resolveRegistered } from "../organisations/index.ts";
 import type {
   Action,
@@ -88,8 +89,12 @@ function unreadable(ctx: DocContext, t: Table, why: string, findings: Finding[])
   }
 }
 
-export function extractObligations(text: string, cites: CitationExtraction): ObligationExtraction {
-  const ctx = new Context(text, cites);
+export function extractObligations(
+  text: string,
+  cites: CitationExtraction,
+  norm?: NormalisedText,
+): ObligationExtraction {
+  const ctx = new Context(text, cites, norm);
   const tables = findTables(ctx);
   const tasks: Task[] = [];
   const actions: Action[] = [];

@@ -63,7 +63,10 @@ const LEAD_ACTS =
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
-  const m = GIVEN.exec(t) ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
+  // "giao … chủ trì" in any case folds to "giao" and "chu tri": without both it cannot match.
+  const f = ctx.folded.slice(start, end);
+  const given = f.includes("giao") && f.includes("chu tri") ? GIVEN.exec(t) : null;
+  const m = given ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -86,6 +89,20 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
 // "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
 // proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
 const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\b[^:\n]{0,80}:\s*$/;
+
+/**
+ * Whether the cleaned line can begin with one of `letters` (folded): false when its first character
+ * after blanks and emphasis stars is plain and another letter. Tags, entities and escapes are left
+ * to clean(). Spares cleaning and folding every line to look for "Nơi nhận" and "Phụ lục".
+ */
+function mayOpenWith(ctx: DocContext, l: Line, letters: string): boolean {
+  for (let i = l.body; i < l.end; i++) {
+    const c = ctx.text[i] as string;
+    if (c === "*" || /\s/.test(c)) continue;
+    return c === "<" || c === "&" || c === "\\" || letters.includes(ctx.folded[i] as string);
+  }
+  return false;
+}
 
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
   if (ctx.doc.type === "REPORT") return [];
@@ -125,7 +142,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (l.kind === "blank" && !inRegion) continue;
-    const f = fold(clean(ctx.text.slice(l.body, l.end)));
+    const f = () => fold(clean(ctx.text.slice(l.body, l.end)));
     const isHeading =
       l.kind === "roman" ||
       (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet");
@@ -134,18 +151,20 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
     ) {
       flush();
-      inRegion = !letter && TASK_HEADING.test(f) && !NOT_TASKS.test(f);
+      const words = f();
+      inRegion = !letter && TASK_HEADING.test(words) && !NOT_TASKS.test(words);
       section = null;
       headingLead = [];
       regionLead = [];
       continue;
     }
-    if (/^(noi nhan|phu luc)/.test(f)) {
+    if (mayOpenWith(ctx, l, "np") && /^(noi nhan|phu luc)/.test(f())) {
       flush();
       inRegion = false;
       continue;
     }
-    if (l.kind === "text" && ASSIGNING.test(f)) {
+    // ASSIGNING ends with a colon: lines without one are not cleaned and folded for it.
+    if (l.kind === "text" && ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") && ASSIGNING.test(f())) {
       flush();
       inRegion = true;
       section = null;

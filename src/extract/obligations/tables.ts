@@ -41,12 +41,12 @@ interface Line {
 function lines(text: string): Line[] {
   const out: Line[] = [];
   let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      const e = i > s && text[i - 1] === "\r" ? i - 1 : i;
-      out.push({ start: s, end: e, text: text.slice(s, e) });
-      s = i + 1;
-    }
+  while (s <= text.length) {
+    let i = text.indexOf("\n", s);
+    if (i < 0) i = text.length;
+    const e = i > s && text[i - 1] === "\r" ? i - 1 : i;
+    out.push({ start: s, end: e, text: text.slice(s, e) });
+    s = i + 1;
   }
   return out;
 }
@@ -213,7 +213,8 @@ function captionStart(ctx: DocContext, tableStart: number): number {
   while (s > 0 && n < 12 && tableStart - s < 1500) {
     const p = ctx.text.lastIndexOf("\n", s - 2);
     s = p < 0 ? 0 : p + 1;
-    if (ctx.text.slice(s, tableStart).split("\n")[0]?.trim() !== "") n++;
+    const nl = ctx.text.indexOf("\n", s);
+    if (ctx.text.slice(s, nl < 0 || nl > tableStart ? tableStart : nl).trim() !== "") n++;
     if (p < 0) break;
   }
   return s;

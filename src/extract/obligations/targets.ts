@@ -18,17 +18,20 @@ interface Value {
   qualifier: string | null;
 }
 
+const LEADING_NUMBER = new RegExp(`^${NUMBER.source}\\s*%?`);
+const RANGE_END = new RegExp(`^[-–]\\s*${NUMBER.source}`);
+
 /** "≥ 30" → ≥ 30; "20% - 50%" → a range from 20; "Đạt mức tiên tiến…" → no number. */
 export function parseValue(written: string): Value {
   const t = written.trim();
   const cm = COMPARATOR.exec(t);
   const comparator0 = cm === null ? null : (cm[1] as string).replace(">=", "≥").replace("<=", "≤");
   const rest = cm === null ? t : t.slice(cm[0].length);
-  const nm = new RegExp(`^${NUMBER.source}\\s*%?`).exec(rest);
+  const nm = LEADING_NUMBER.exec(rest);
   if (nm === null) return { comparator: comparator0, value: null, valueText: t, qualifier: null };
   const value = parseNumber(nm[1] as string);
   const after = rest.slice(nm[0].length).trim();
-  const range = new RegExp(`^[-–]\\s*${NUMBER.source}`).exec(after);
+  const range = RANGE_END.exec(after);
   const comparator = range !== null ? "range" : (comparator0 ?? "=");
   const qualifier = range !== null ? null : after.replace(/^[,;]\s*/, "").trim() || null;
   return { comparator, value, valueText: t, qualifier };

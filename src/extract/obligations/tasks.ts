@@ -140,6 +140,9 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
  */
 export function implementsFrom(ctx: DocContext, start: number, end: number): string[] {
   const f = ctx.folded;
+  // The cue must begin within 81 characters of the start; without one of its words there, the
+  // search below would run on to the end of the document for nothing (once per task).
+  if (!/thuc hien|trien khai|cu the hoa|the che hoa|thi hanh/.test(f.slice(start, start + 100))) return [];
   // "hướng dẫn thi hành Nghị quyết …" names what the product guides, not what the task implements.
   const cue =
     /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien| thi hanh)?|cu the hoa|the che hoa|(?<!(?:huong dan|chi tiet|va) )thi hanh)\s+/g;

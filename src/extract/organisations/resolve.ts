@@ -3,7 +3,7 @@
 // a Hà Nội report org:ha-noi:ubnd, and in a Quảng Trị report of August 2025 the merged province's
 // org:quang-tri@2025:ubnd. What the registry does not know (a cooperative, a district youth union,
 // a centre) becomes an organisation of its own, attached to the document's jurisdiction.
-import { fold } from "../normalise.ts";
+import { fold, squash } from "../normalise.ts";
 import type { ExtractedOrganisation, OrganisationTier } from "../types.ts";
 import {
   matchKey,
@@ -207,69 +207,146 @@ export function canonicalCode(written: string): string | null {
  * registry organisation in context, or null when the registry does not know it.
  */
 export function resolveRegistered(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
-  const memoKey = `${ctx.jurisdiction}|${ctx.date}|${mention}`;
-  const memo = resolved.get(memoKey);
-  if (memo !== undefined) return memo;
-  if (resolved.size > 50_000) resolved.clear();
-  const r = resolveUncached(mention, ctx);
-  resolved.set(memoKey, r);
+  const memo = memoFor(ctx);
+  const known = memo.get(mention);
+  if (known !== undefined) return known;
+  const r = resolveIn(readingOf(mention), ctx);
+  memo.set(mention, r);
+  if (++memoEntries > 50_000) {
+    resolved.clear();
+    lastMemo = null;
+    memoEntries = 0;
+  }
   return r;
 }
 
-const resolved = new Map<string, RegistryOrganisation | null>();
+// Answers per context (jurisdiction and date), then per mention: a document asks thousands of
+// times in one context, and a table at hand spares building and hashing a combined key each time.
+// Bounded as a whole; a long ingest starts afresh now and then.
+type Memo = Map<string, RegistryOrganisation | null>;
+const resolved = new Map<string | null, Map<string | null, Memo>>();
+let lastMemo: { jurisdiction: string | null; date: string | null; memo: Memo } | null = null;
+let memoEntries = 0;
 
-function resolveUncached(mention: string, ctx: ResolutionContext): RegistryOrganisation | null {
+function memoFor(ctx: ResolutionContext): Memo {
+  if (lastMemo !== null && lastMemo.jurisdiction === ctx.jurisdiction && lastMemo.date === ctx.date)
+    return lastMemo.memo;
+  let byDate = resolved.get(ctx.jurisdiction);
+  if (byDate === undefined) {
+    byDate = new Map();
+    resolved.set(ctx.jurisdiction, byDate);
+  }
+  let memo = byDate.get(ctx.date);
+  if (memo === undefined) {
+    memo = new Map();
+    byDate.set(ctx.date, memo);
+  }
+  lastMemo = { jurisdiction: ctx.jurisdiction, date: ctx.date, memo };
+  return memo;
+}
+
+function resolveIn(r: Reading, ctx: ResolutionContext): RegistryOrganisation | null {
+  if (r.key === "") return null;
+  if (r.central !== undefined) return pick(r.central, ctx.date) ?? null;
+  if (r.role !== undefined) return roleOrg(r.role, ctx.jurisdiction, ctx.date) ?? null;
+  if (r.placed !== undefined) return roleOrg(r.placed.role, r.placed.slug, ctx.date) ?? null;
+  if (r.code !== null) {
+    const all = idx().codes.get(r.code) ?? [];
+    // In a province's document a shared Party code (BCSĐ, ĐU) is the province's body.
+    const local =
+      ctx.jurisdiction !== null && ctx.jurisdiction !== "national"
+        ? all.filter((x) => !x.startsWith("org:"))
+        : [];
+    const owners = local.length === 1 ? local : all;
+    if (owners.length === 1) {
+      const owner = owners[0] as string;
+      const o = owner.startsWith("org:")
+        ? idx().byKey.get(owner)
+        : roleOrg(owner, ctx.jurisdiction, ctx.date);
+      if (o !== undefined) return o;
+    }
+  }
+  if (r.titled !== undefined) return pick(r.titled, ctx.date) ?? null;
+  return null;
+}
+
+/**
+ * What a mention says regardless of where and when it is written: its match key and the registry
+ * entries that key can denote. Context (jurisdiction, date) only picks among them, so this part —
+ * the costly one — is worked out once per mention (bounded memo), however many documents and
+ * contexts write it; the pick in context (resolveIn) is a few lookups.
+ */
+interface Reading {
+  /** Match key; "" when nothing is left to resolve. */
+  key: string;
+  central: RegistryOrganisation[] | undefined;
+  /** A provincial role named without a place ("UBND tỉnh"): the document's province. */
+  role: string | undefined;
+  /** A provincial role with its place ("Sở Y tế tỉnh Quảng Trị"). */
+  placed: { role: string; slug: string } | undefined;
+  /** A bare issuer code, possibly misspelt ("SKHCHN"), as the registry code it stands for. */
+  code: string | null;
+  /** A central body after a title ("Bộ trưởng Bộ …"). */
+  titled: RegistryOrganisation[] | undefined;
+}
+
+const readings = new Map<string, Reading>();
+
+function readingOf(mention: string): Reading {
+  const known = readings.get(mention);
+  if (known !== undefined) return known;
+  if (readings.size > 50_000) readings.clear();
+  const r = read(mention);
+  readings.set(mention, r);
+  return r;
+}
+
+function read(mention: string): Reading {
   const { central, roles } = idx();
-  let k = matchKey(mention)
+  const k = matchKey(mention)
     .replace(/^(cac dong chi|dong chi|lanh dao|to dang o thuong truc)\s+/, "")
     .replace(/\s+(de b c|de phoi hop|de bao cao)$/, "");
-  if (k === "") return null;
-  const c = central.get(k);
-  if (c !== undefined) return pick(c, ctx.date) ?? null;
+  const reading: Reading = {
+    key: k,
+    central: undefined,
+    role: undefined,
+    placed: undefined,
+    code: null,
+    titled: undefined,
+  };
+  if (k === "") return reading;
+  reading.central = central.get(k);
+  if (reading.central !== undefined) return reading;
   // Province bodies: "<role>", "<role> tinh", "<role> tinh <place>", "<role> <place>".
-  const role = roles.get(k) ?? roles.get(stripUnitWord(k));
-  if (role !== undefined) return roleOrg(role, ctx.jurisdiction, ctx.date) ?? null;
+  reading.role = roles.get(k) ?? roles.get(stripUnitWord(k));
+  if (reading.role !== undefined) return reading;
   const placed = trailingPlace(k);
   if (placed !== null) {
     const [rest, slug] = placed;
     const r = roles.get(rest) ?? roles.get(stripUnitWord(rest));
-    if (r !== undefined) return roleOrg(r, slug, ctx.date) ?? null;
+    if (r !== undefined) {
+      reading.placed = { role: r, slug };
+      return reading;
+    }
   }
   // "<role> <anything>" where <anything> is a qualifier like "tỉnh" + unknown place: no guess.
   // A bare issuer code, possibly misspelt.
   const compact = mention.replace(/\s+/g, "");
-  if (/^[A-ZĐ][A-ZĐa-z&]{2,}$/.test(compact) && compact === compact.toUpperCase()) {
-    const code = canonicalCode(compact);
-    if (code !== null) {
-      const all = idx().codes.get(code) ?? [];
-      // In a province's document a shared Party code (BCSĐ, ĐU) is the province's body.
-      const local =
-        ctx.jurisdiction !== null && ctx.jurisdiction !== "national"
-          ? all.filter((x) => !x.startsWith("org:"))
-          : [];
-      const owners = local.length === 1 ? local : all;
-      if (owners.length === 1) {
-        const owner = owners[0] as string;
-        const o = owner.startsWith("org:")
-          ? idx().byKey.get(owner)
-          : roleOrg(owner, ctx.jurisdiction, ctx.date);
-        if (o !== undefined) return o;
-      }
-    }
-  }
-  k = k.replace(/^(bo truong|thu truong|giam doc|chanh van phong|truong ban)\s+/, "");
-  const titled = central.get(k) ?? undefined;
-  if (titled !== undefined) return pick(titled, ctx.date) ?? null;
-  return null;
+  if (/^[A-ZĐ][A-ZĐa-z&]{2,}$/.test(compact) && compact === compact.toUpperCase())
+    reading.code = canonicalCode(compact);
+  reading.titled = central.get(
+    k.replace(/^(bo truong|thu truong|giam doc|chanh van phong|truong ban)\s+/, ""),
+  );
+  return reading;
 }
 
 /** Resolves a mention, creating an unregistered organisation when the registry does not know it. */
 export function resolveOrganisation(mention: string, ctx: ResolutionContext): ResolvedOrganisation {
   const reg = resolveRegistered(mention, ctx);
   if (reg !== null) return asResolved(reg);
-  const name = mention.replace(/\s+/g, " ").trim();
+  const name = squash(mention);
   const jurisdiction = ctx.jurisdiction;
-  const slug = slugify(name).slice(0, 80);
+  const slug = unregisteredSlug(name);
   return {
     key: `org:${ctx.scope ?? jurisdiction ?? "national"}:x-${slug}`,
     name,
@@ -278,6 +355,19 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
     registered: false,
     record: null,
   };
+}
+
+// Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
+const slugs = new Map<string, string>();
+
+function unregisteredSlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slug = slugify(name).slice(0, 80);
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 /** Looks up a registry organisation by key. */

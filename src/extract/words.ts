@@ -1,0 +1,34 @@
+// Whole Vietnamese words. JavaScript's \b does not know đ or ứ, so a word start is "not after a
+// letter or digit", (?<![\p{L}\p{N}]). Written as a leading lookbehind, the engine evaluates it at
+// every position of the text before it can skip ahead to a possible first letter, which made such
+// patterns the costliest of the obligations pass. Here the pattern is scanned without it and the
+// character before each match is checked in code; a rejected match resumes one position later,
+// exactly where the engine would have tried next, so the matches are the same.
+
+const LETTER_OR_DIGIT_AT_END = /[\p{L}\p{N}]$/u;
+
+/** Whether `at` starts a word: no letter or digit (a whole code point) right before it. */
+export function startsWord(text: string, at: number): boolean {
+  return at === 0 || !LETTER_OR_DIGIT_AT_END.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** The first match of the global `re` that starts a word, or null. */
+export function firstWord(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (startsWord(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** Every match of the global `re` that starts a word, in order (as matchAll would give them). */
+export function allWords(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (startsWord(text, m.index)) out.push(m);
+    else re.lastIndex = m.index + 1;
+  }
+  return out;
+}
