@@ -2,7 +2,8 @@
 // of a clause, that say how they are linked. All patterns run on folded text of bounded length.
 import type { RelationKind } from "../types.ts";
 
-const IMPLEMENT = `(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|the che hoa|quan triet(?:,? tuyen truyen)?)`;
+// "thi hành" is how a law is carried out ("Kế hoạch triển khai thi hành Luật Dữ liệu").
+const IMPLEMENT = `(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|the che hoa|thi hanh|quan triet(?:,? tuyen truyen)?)`;
 
 /** Cue alternatives in priority order; the first group that matches names the kind. */
 const CUE_PARTS: [RelationKind, string][] = [
@@ -80,13 +81,24 @@ const REPORT_END =
   /(bao cao (?:so ket |tong ket |danh gia )?(?:ket qua )?(?:tinh hinh )?(?:trien khai )?(?:thuc hien )?)$/;
 
 const ACTS = "thay the|bai bo|sua doi,? bo sung(?: mot so dieu cua)?";
-// "Quyết định này thay thế …", "Bãi bỏ Quyết định số …" in an article: the document itself acts.
+const SELF_TYPES = "quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|quy dinh|quy che|van ban";
+// "Quyết định này thay thế …", "Bãi bỏ Quyết định số …" in an article: the document itself acts. The
+// act often closes the entry-into-force sentence ("Quyết định này có hiệu lực kể từ ngày ký và thay
+// thế …"), and may touch only part of the target ("Bãi bỏ khoản 2 Điều 5 của Thông tư số …").
 const CLAUSE_SELF_ACTS = new RegExp(
-  String.raw`${BULLET}((?:(?:quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|quy dinh|van ban) nay\s+)?(?:${ACTS}))(?:\s+(?:cac|mot so dieu cua|cua))?\s*$`,
+  String.raw`${BULLET}((?:(?:${SELF_TYPES}) nay\s+(?:co hieu luc[^;\n]{0,80}?,?\s+va\s+)?)?(?:${ACTS})(?:\s+(?:diem|khoan|dieu|muc|phu luc) [^;\n]{1,60}?\s(?:cua|tai))?)(?:\s+(?:cac|mot so dieu cua|cua))?\s*$`,
 );
 
 export type ClauseCue = {
-  kind: "IMPLEMENTS" | "BASED_ON" | "PROPOSED_BY" | "RESPONDS_TO" | "REPLACES" | "REPEALS" | "AMENDS";
+  kind:
+    | "IMPLEMENTS"
+    | "CONTINUES"
+    | "BASED_ON"
+    | "PROPOSED_BY"
+    | "RESPONDS_TO"
+    | "REPLACES"
+    | "REPEALS"
+    | "AMENDS";
   start: number;
   end: number;
 };
@@ -105,12 +117,52 @@ export function clauseCue(gap: string): ClauseCue | null {
     if (m) {
       const g = m[1] as string;
       const start = m[0].lastIndexOf(g);
+      // "Tiếp tục thực hiện X" opening a clause is the model's CONTINUES, as between two documents.
       const acted =
-        kind !== "REPLACES" ? kind : /bai bo/.test(g) ? "REPEALS" : /sua doi/.test(g) ? "AMENDS" : "REPLACES";
+        kind === "IMPLEMENTS"
+          ? g.startsWith("tiep tuc")
+            ? "CONTINUES"
+            : kind
+          : kind !== "REPLACES"
+            ? kind
+            : /bai bo/.test(g)
+              ? "REPEALS"
+              : /sua doi/.test(g)
+                ? "AMENDS"
+                : "REPLACES";
       return { kind: acted, start, end: start + g.length };
     }
   }
   return null;
+}
+
+// A report's opening: "Thực hiện Hướng dẫn số …; theo Công văn số …, Sở … báo cáo như sau:". The
+// documents it opens with asked for the report, whatever their type.
+const CLAUSE_OPENING = new RegExp(
+  String.raw`${BULLET}((?:thuc hien|theo)(?: (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?)?)\s*$`,
+);
+const ASKS_REPORT = /\bbao cao\b(?:[^.;\n]{0,300}?\b(?:nhu sau|sau day)\b|[^.;\n]{0,300}?:\s*$)/;
+
+/** The cue opening a report's first sentence, when that sentence ends "… báo cáo (như sau):". */
+export function openingCue(gap: string, rest: string): { start: number; end: number } | null {
+  if (gap.length > 300) return null;
+  const m = CLAUSE_OPENING.exec(gap);
+  if (m === null || !ASKS_REPORT.test(rest)) return null;
+  const g = m[1] as string;
+  const start = m[0].lastIndexOf(g);
+  return { start, end: start + g.length };
+}
+
+// "Thông tư số 16/2015/TT-BKHCN ngày … của Bộ trưởng … hết hiệu lực kể từ ngày Thông tư này có hiệu
+// lực": written after the document's description, in the citing document's own articles.
+const EXPIRES = /^[\s,]*(?:\([^()\n]{0,80}\)\s*)?(het hieu luc)\b/;
+
+/** "… hết hiệu lực" right after a document's description: the citing document ends it. */
+export function expiryCue(after: string): { start: number; end: number } | null {
+  const m = EXPIRES.exec(after);
+  if (m === null) return null;
+  const start = m[0].length - (m[1] as string).length;
+  return { start, end: m[0].length };
 }
 
 /** "… báo cáo kết quả thực hiện" right before a document: the reporting document reports on it. */

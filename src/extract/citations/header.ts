@@ -28,7 +28,21 @@ export interface Header {
   titleEnd: number;
   /** Where the header ends: citations before this point are the document's own number. */
   end: number;
+  /** A local government below the province ("UBND XÃ BẢO THẮNG"): its level and name, title case. */
+  local: { level: string; name: string } | null;
 }
+
+// "ỦY BAN NHÂN DÂN" alone on a line, with its level and name on the next ("XÃ BẢO THẮNG").
+const BARE_COUNCIL = /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/;
+const LOCAL_LINE = /^(xa|phuong|thi tran|huyen|quan|thi xa)\s+([a-z].*)$/;
+const LOCAL_LEVEL: Record<string, string> = {
+  xa: "xã",
+  phuong: "phường",
+  "thi tran": "thị trấn",
+  huyen: "huyện",
+  quan: "quận",
+  "thi xa": "thị xã",
+};
 
 const HEADER_LIMIT = 3000;
 // "Số:" followed by a number, a blank placeholder or the end of the line; "SỞ TÀI CHÍNH" folds to "so" too.
@@ -121,6 +135,7 @@ export function readHeader(folded: string, plain: string): Header {
     titleStart: 0,
     titleEnd: 0,
     end: 0,
+    local: null,
   };
   // Số line: the first one in the header.
   NUMBER_LINE.lastIndex = 0;
@@ -170,6 +185,7 @@ export function readHeader(folded: string, plain: string): Header {
   // Issuer block: capitalised lines before the Số line (or the first lines when there is none).
   const issuerLines: Issuer[] = [];
   let subunit: string | null = null;
+  let bare: string | null = null;
   // The block ends at the place-and-date line; a Markdown title may put "Số" above it.
   for (const line of lines.slice(0, 20)) {
     if (HEADER_DATE.test(line.folded)) break;
@@ -194,7 +210,28 @@ export function readHeader(folded: string, plain: string): Header {
     if (prov && h.province === null && /(?:^|\s)thanh pho\s/.test(folded)) h.level = "thành phố";
     if (prov && h.province === null)
       h.province = titleCase(line.plain.slice(folded.length - (prov[1] as string).length, folded.length));
-    const i = issuerAt(folded, line.plain, 0);
+    // "ĐẢNG BỘ TỈNH X" heads the blocks of the provincial Party committee and its boards
+    // ("BAN THƯỜNG VỤ", "BAN TUYÊN GIÁO" under it are the Tỉnh ủy's).
+    const branch = /^dang bo (tinh|thanh pho)\s/.exec(folded);
+    const i = branch
+      ? { name: branch[1] === "tinh" ? "Tỉnh ủy" : "Thành ủy", national: false, place: null }
+      : issuerAt(folded, line.plain, 0);
+    // A commune or district government: its place is its own, not the province's.
+    const council = bare;
+    const localLine = council !== null ? LOCAL_LINE.exec(folded) : null;
+    bare = BARE_COUNCIL.test(folded) ? (folded.startsWith("h") ? "HĐND" : "UBND") : null;
+    if (localLine !== null) {
+      const level = LOCAL_LEVEL[localLine[1] as string] as string;
+      issuerLines.push({ name: `${council} ${level}`, national: false, place: null });
+      h.local = {
+        level,
+        name: titleCase(line.plain.slice(folded.length - (localLine[2] as string).length, folded.length)),
+      };
+      subunit = null;
+      continue;
+    }
+    const localIssuer = i && /^(?:UBND|HĐND) (xã|phường|thị trấn|huyện|quận|thị xã)$/u.exec(i.name);
+    if (localIssuer && i?.place) h.local = { level: localIssuer[1] as string, name: titleCase(i.place) };
     if (i) {
       // The place of a header issuer comes from the province line, in title case, not from capitals.
       issuerLines.push({ ...i, place: null });
@@ -208,15 +245,18 @@ export function readHeader(folded: string, plain: string): Header {
   if (subunit !== null && (parent === undefined || /^Sở /u.test(subunit))) {
     h.issuer = { name: subunit, national: false, place: null };
   } else if (parent) {
-    h.issuer = subunit ? { ...parent, name: squash(`${subunit} ${parent.name}`) } : parent;
+    // "BAN CHẤP HÀNH" under "ĐẢNG BỘ TỈNH X" is the Tỉnh ủy itself.
+    const own = subunit !== null && subunit !== "Ban chấp hành";
+    h.issuer = own ? { ...parent, name: squash(`${subunit} ${parent.name}`) } : parent;
   } else {
     const code = h.symbol?.issuerCode ?? h.blankIssuer;
     const i = code ? issuerOfCode(code) : null;
     if (i) h.issuer = { name: i.name, national: i.national, place: null };
   }
 
-  // Place and date.
+  // Place and date. A "V/v" line may cite a dated document above the place-and-date line.
   for (const line of lines) {
+    if (line.folded.startsWith("v/v") || line.folded.startsWith("ve viec")) continue;
     const dm = HEADER_DATE.exec(line.folded);
     if (!dm) continue;
     const comma = line.folded.lastIndexOf(",", dm.index);

@@ -10,12 +10,12 @@ import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey }
 import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
 import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
 import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
-import { namedAfter, namedBefore, namedLaws } from "./named.ts";
+import { lawNameMentions, namedAfter, namedBefore, namedLaws } from "./named.ts";
 import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
 import { titleAfter } from "./titles.ts";
-import { type TextView, viewOf, written } from "./view.ts";
+import { slug, type TextView, viewOf, written } from "./view.ts";
 
 const PREAMBLE = 4000;
 
@@ -34,7 +34,7 @@ function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh
   if (issuer.national || where === null) return issuer.name;
   // The citing document's own city: "UBND tỉnh" read from a code is "UBND thành phố" in Hà Nội.
   const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
-  if (/(?:tỉnh|thành phố|huyện|Tỉnh ủy|Thành ủy|Huyện ủy)$/u.test(name)) return `${name} ${where}`;
+  if (/(?:tỉnh|thành phố|huyện|(?:Tỉnh|Thành|Huyện) (?:ủy|uỷ))$/u.test(name)) return `${name} ${where}`;
   return `${name} ${issuer.place === null ? level : "tỉnh"} ${where}`;
 }
 
@@ -88,8 +88,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   const codeIssuer = selfCode ? issuerOfCode(selfCode) : null;
   const selfIssuer: Issuer | null =
     h.issuer ?? (codeIssuer ? { name: codeIssuer.name, national: codeIssuer.national, place: null } : null);
-  const placeName = h.province ?? h.place;
-  const selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
+  // A commune or district document ("UBND XÃ BẢO THẮNG", dated "Bảo Thắng, ngày …"): its place is
+  // the local unit's, not a province; the province may come from the documents it cites.
+  let placeName = h.province ?? (h.local !== null ? null : h.place);
+  let selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
   ctx.jurisdiction = selfJurisdiction;
   const selfSymbol = h.symbol ? canonicalSymbol(h.symbol) : null;
   const selfType = h.type ?? "OTHER";
@@ -100,11 +102,22 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       start: 0,
       end: h.end,
     });
-  const selfIssuerName = issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level);
+  const selfIssuerName =
+    h.local !== null && selfIssuer !== null && !selfIssuer.national
+      ? `${selfIssuer.name} ${h.local.name}`
+      : issuerName(selfIssuer, selfIssuer?.national ? null : placeName, h.level);
+  // Every commune numbers its own 45/KH-UBND: the local unit is part of the document's identity.
+  const selfKey = () => {
+    const where =
+      h.local === null
+        ? selfJurisdiction
+        : `${selfJurisdiction ?? UNKNOWN_PART}/${slug(`${h.local.level} ${h.local.name}`)}`;
+    return selfSymbol
+      ? symbolKey(h.symbol?.system ?? "UNKNOWN", where, selfSymbol, selfYear)
+      : untitledKey(where, selfType, titleDescriptor(h.title ?? "") || "untitled", selfYear);
+  };
   const document: DocumentRef = {
-    key: selfSymbol
-      ? symbolKey(h.symbol?.system ?? "UNKNOWN", selfJurisdiction, selfSymbol, selfYear)
-      : untitledKey(selfJurisdiction, selfType, titleDescriptor(h.title ?? "") || "untitled", selfYear),
+    key: selfKey(),
     symbol: selfSymbol,
     type: selfType,
     system: h.symbol?.system ?? "UNKNOWN",
@@ -130,7 +143,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // Titles (trích yếu) after number, date and issuer; never past the next citation.
   for (let i = 0; i < numbered.length; i++) {
     const a = numbered[i] as Anchor;
-    a.titleSpan = titleAfter(v, a, numbered[i + 1]?.start ?? v.folded.length);
+    a.titleSpan = a.titleSpan ?? titleAfter(v, a, numbered[i + 1]?.start ?? v.folded.length);
   }
 
   // A later mention without "của …" belongs where the same symbol was placed by its prose.
@@ -141,6 +154,27 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (const a of numbered) {
     const where = placed.get(a.symbol as string);
     if (a.jurisdiction === null && where?.size === 1) a.jurisdiction = [...where][0] as string;
+  }
+  // A local document whose header names no province is in the one province its provincial
+  // issuers name ("Kế hoạch số 210/KH-UBND … của UBND tỉnh Lào Cai").
+  if (h.local !== null && placeName === null && !selfIssuer?.national) {
+    const provinces = new Map<string, string>();
+    for (const a of numbered) {
+      const i = a.issuer;
+      if (!a.issuerProse || i === null || i.national || i.place === null || a.jurisdiction === null) continue;
+      if (/(?:tỉnh|thành phố|(?:Tỉnh|Thành) (?:ủy|uỷ))$|^Sở /u.test(i.name))
+        provinces.set(a.jurisdiction, i.place);
+    }
+    const only = provinces.size === 1 ? [...provinces][0] : undefined;
+    if (only !== undefined) {
+      [selfJurisdiction, placeName] = only;
+      ctx.jurisdiction = selfJurisdiction;
+      for (const a of numbered)
+        if (a.jurisdiction === null && !a.issuer?.national) a.jurisdiction = selfJurisdiction;
+      document.jurisdiction = selfJurisdiction;
+      document.key = selfKey();
+      document.issuerKey = issuerKeyOf(selfIssuerName, selfJurisdiction, h.date);
+    }
   }
 
   // Named documents around them.
@@ -153,10 +187,15 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     if (before) {
       const n = before.named;
       const lead = v.folded.slice(Math.max(0, n.start - 20), n.start);
+      // "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số …": the type heading and the title that
+      // continues it in lower case name the document itself, not a document it mentions.
+      const ownHeading =
+        n.type === selfType && n.start < h.titleStart && m.start >= h.titleStart && m.start < h.titleEnd;
       const isSelf =
-        n.type === selfType &&
-        /ban hanh\s*$/.test(lead) &&
-        (n.issuer === null || n.issuer.name === selfIssuer?.name);
+        ownHeading ||
+        (n.type === selfType &&
+          /ban hanh\s*$/.test(lead) &&
+          (n.issuer === null || n.issuer.name === selfIssuer?.name));
       if (isSelf)
         links.push({
           from: "SELF",
@@ -193,7 +232,8 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     }
   }
   const laws = namedLaws(v);
-  const anchors = [...numbered, ...named, ...laws].sort((a, b) => a.start - b.start);
+  const lawNames = lawNameMentions(v, [...numbered, ...laws]);
+  const anchors = [...numbered, ...named, ...laws, ...lawNames].sort((a, b) => a.start - b.start);
 
   // Group anchors into documents.
   const docs = new Map<string, Doc>();
@@ -242,22 +282,37 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   }
   // A named document written again with a longer or shorter title ("Chiến lược … đến năm 2030" and
   // "Chiến lược … đến năm 2030 trên địa bàn tỉnh") is the same document when one title starts the other.
-  const titled: { title: string; key: string; type: Anchor["type"] }[] = [];
+  // So is "Chương trình hành động của Bộ Y tế thực hiện Nghị quyết số 72-NQ/TW" written again
+  // without its owner ("… ban hành Chương trình hành động thực hiện Nghị quyết số 72-NQ/TW"), when
+  // the owner is the same body or unstated.
+  const titled: { title: string; bare: string; issuer: string | null; key: string; type: Anchor["type"] }[] =
+    [];
+  const withoutOwner = (t: string) =>
+    t.replace(/ cua [^,;]{2,60}? (?=thuc hien |trien khai |cu the hoa )/, " ");
   for (const a of laws) addTo(untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year), a);
   for (const a of named) {
     const linkedYear = a.linked?.key.split("|")[3];
     if (linkedYear !== undefined && linkedYear !== UNKNOWN_PART) a.year = linkedYear;
     const t = fold(a.title ?? "");
+    const bare = withoutOwner(t);
+    const issuer = a.issuer?.name ?? null;
     const same = titled.find(
       (x) =>
         x.type === a.type &&
         Math.min(x.title.length, t.length) >= 30 &&
-        (x.title.startsWith(t) || t.startsWith(x.title)),
+        (x.title.startsWith(t) ||
+          t.startsWith(x.title) ||
+          ((x.bare.startsWith(bare) || bare.startsWith(x.bare)) &&
+            (x.issuer === null || issuer === null || x.issuer === issuer))),
     );
     const key = same?.key ?? untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year);
-    if (!same) titled.push({ title: t, key, type: a.type });
+    // Every wording is remembered: a later, shorter one may continue any of them.
+    titled.push({ title: t, bare, issuer, key, type: a.type });
     addTo(key, a);
   }
+
+  // A law named again by its name alone is the same document.
+  for (const a of lawNames) addTo((a.linked as Anchor).key, a);
 
   // Short forms and aliases point back to documents already cited.
   const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
@@ -367,7 +422,8 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       system: first?.system ?? "UNKNOWN",
       issuer: citedIssuer,
       // The body as it was when the cited document was issued (or, undated, when it was cited).
-      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? h.date),
+      // Undated, the symbol's year still places it ("22/2021/QĐ-UBND" before a 2025 merger).
+      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? first?.year ?? h.date),
       date,
       title: longestTitle(v, d.anchors),
       jurisdiction: first?.jurisdiction ?? null,

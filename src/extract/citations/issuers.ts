@@ -67,7 +67,12 @@ const RULES: Rule[] = [
     (m) => (m[1] ? `Ban cán sự đảng UBND ${LEVEL[m[2] ?? "tinh"] ?? "tỉnh"}` : "Ban cán sự đảng"),
     false,
   ],
-  [/^(?:ban|uy ban|van phong) ([a-z ]{2,24}?) ?(tinh|thanh) uy\b/, (_m, p) => squash(p), false],
+  // A board of the Party committee, spelt like the fixed names ("ủy", not the normalised "uỷ").
+  [
+    /^(?:(?:ban|uy ban) ([a-z ]{2,24}?) ?|van phong )(tinh|thanh) uy\b/,
+    (_m, p) => squash(p).replace(/uỷ/g, "ủy").replace(/Uỷ/g, "Ủy"),
+    false,
+  ],
   [/^(tinh|thanh) uy\b/, committee, false],
   [/^(?:dang uy|dang doan) [a-z ]{2,30}?(?=[,;.(]| ve | ngay | tai |$)/, (_m, p) => squash(p), false],
   [/^thanh tra (tinh|thanh pho)\b/, (m) => `Thanh tra ${LEVEL[m[1] as string]}`, false],
@@ -137,10 +142,10 @@ function namedBodies(): [string, string, boolean][] {
 const BODIES = namedBodies();
 
 // Syllables that start prose, not a place, when a title is written in capitals ("… TỈNH ỦY THỰC HIỆN …").
+// Only first syllables: the second ones ("định" of "quyết định", "hành" of "ban hành") also end
+// place names ("Bình Định", "Nam Định"), and the phrase has already stopped at its first syllable.
 const NOT_PLACE = new Set(
-  "thuc hien trien khai ve viec ke hoach nghi quyet chuong trinh ban hanh tren dia giai doan cua va tai theo so ngay thang bao cao quyet dinh".split(
-    " ",
-  ),
+  "thuc trien ve ke nghi chuong ban tren giai cua va tai theo so ngay thang bao quyet".split(" "),
 );
 
 /** Capitalised words after a local issuer: a place name of at least two syllables ("Quảng Trị"). */
@@ -261,10 +266,21 @@ export function resolveDepartmentCode(code: string, extra: Iterable<string>): st
 
 const ISSUED_BY_BEFORE = /(?:^|[,:(]\s*|\s)([^,;.:\n]{3,60}?)\s+(?:da\s+|vua\s+)?ban hanh\s*$/;
 
-/** "Bộ Chính trị (đã) ban hành Nghị quyết số …": the issuer written before the citation. */
+// "(theo đề nghị / chỉ đạo) của Văn phòng UBND tỉnh tại Công văn số …": the issuer, then "tại".
+const OF_BEFORE_AT = /\bcua\s+([^,;.:\n]{3,60}?)\s+tai\s*$/;
+
+/** "Bộ Chính trị (đã) ban hành Nghị quyết số …", "của X tại Công văn số …": the issuer written before. */
 export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
   const from = Math.max(0, typeStart - 80);
   const window = folded.slice(from, typeStart);
+  if (/tai\s*$/.test(window)) {
+    const at = OF_BEFORE_AT.exec(window);
+    if (at === null) return null;
+    const name = at[1] as string;
+    const start = from + at.index + at[0].indexOf(name);
+    const found = issuerAt(folded, plain, start);
+    return found !== null && found.end >= start + name.length - 1 ? found : null;
+  }
   if (!/ban hanh\s*$/.test(window)) return null;
   const m = ISSUED_BY_BEFORE.exec(window);
   if (!m) return null;

@@ -6,8 +6,8 @@ import { jurisdictionOf } from "./identity.ts";
 import { type Issuer, issuerAfter, issuerAt, issuerBefore, resolveDepartmentCode } from "./issuers.ts";
 import type { Anchor, PendingWarning } from "./model.ts";
 import { canonicalSymbol, type RawSymbol } from "./symbols.ts";
-import { typeWordBefore } from "./typewords.ts";
-import type { TextView } from "./view.ts";
+import { type TypeWord, typeWordBefore } from "./typewords.ts";
+import { isUpperAt, type TextView } from "./view.ts";
 
 export interface CitingContext {
   /** Jurisdiction of the citing document: local issuer codes (UBND, TU, Sở …) belong to it. */
@@ -41,6 +41,25 @@ function resolveType(s: RawSymbol, word: { type: DocumentType; generic: boolean 
   return "OTHER";
 }
 
+// "Luật Khoa học và Công nghệ số 29/2013/QH13": a law or ordinance is cited by its name, and its
+// number, when written, follows the name; the name is the document's title.
+const LAW_NAME = /(?<![a-z])(bo luat|luat|phap lenh) ([^;\n]{3,150}?) so\s*:?\s*$/;
+
+function lawNameBefore(v: TextView, s: RawSymbol): { word: TypeWord; title: [number, number] } | null {
+  if (s.issuerCode === null || !/^(?:QH|UBTVQH)\d/.test(s.issuerCode)) return null;
+  const from = Math.max(0, s.start - 200);
+  const m = LAW_NAME.exec(v.folded.slice(from, s.start));
+  if (m === null) return null;
+  const start = from + m.index;
+  if (!isUpperAt(v.plain, start)) return null;
+  const typeWord = m[1] as string;
+  const nameEnd = start + typeWord.length + 1 + (m[2] as string).length;
+  return {
+    word: { type: typeWord === "phap lenh" ? "ORDINANCE" : "LAW", start, generic: false },
+    title: [start, nameEnd],
+  };
+}
+
 export function anchorOf(
   v: TextView,
   s: RawSymbol,
@@ -50,7 +69,9 @@ export function anchorOf(
 ): Anchor {
   fixIssuerCode(s, ctx, warnings);
   for (const message of s.warnings) warnings.push({ message, start: s.start, end: s.end });
-  const word = typeWordBefore(v.folded, v.plain, s.start);
+  const direct = typeWordBefore(v.folded, v.plain, s.start);
+  const law = direct === null ? lawNameBefore(v, s) : null;
+  const word = direct ?? law?.word ?? null;
   const type = resolveType(s, word);
   if (
     word &&
@@ -106,7 +127,7 @@ export function anchorOf(
     year: s.year ?? (d !== null && d.length >= 4 ? yearOf(d) : null),
     jurisdiction,
     title: null,
-    titleSpan: null,
+    titleSpan: law?.title ?? null,
     descriptor: null,
     linked: null,
     key: "",

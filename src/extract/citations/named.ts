@@ -14,9 +14,9 @@ const NAMED_TYPES =
 
 // Before a numbered document: "<Loại> (của <cơ quan>) thực hiện|triển khai …" ending at the gap's end.
 const BEFORE_IMPLEMENTS = new RegExp(
-  String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa)\s*$)`,
+  String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$)`,
 );
-const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa)\s*$/;
+const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$/;
 // Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
 const BEFORE_ATTACHED = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,
@@ -209,6 +209,68 @@ export function namedLaws(v: TextView): Anchor[] {
       law.date = `${year}-${(m[3] as string).padStart(2, "0")}-${(m[2] as string).padStart(2, "0")}`;
     law.tailEnd = at + m[0].length - 1;
     out.push(law);
+  }
+  return out;
+}
+
+// Words that may follow a law's name when the name is complete ("Luật Dữ liệu và …", "Luật Dữ liệu
+// quy định …"); any other lower-case word continues a longer name ("Luật Dữ liệu cá nhân").
+const AFTER_NAME =
+  /^(?:\s*(?:$|[;.,:()"”|])|[ ]*[\t\n]|\s+(?:va|so|nam|ngay|cua|tai|theo|de|thi|duoc|da|quy|nhu|ve|voi|trong|khi|co|la|nay|ban|sua|con|ma|phai|can|dang|se|tu|hien)\b)/;
+
+/**
+ * Later mentions of a law by its name alone ("Luật Dữ liệu" after "Căn cứ Luật Dữ liệu số
+ * 60/2024/QH15"): a law is cited by name (NĐ 30/2020 Phụ lục I §II.6), so each further use of the
+ * same name is a mention of the same document. Names two laws share are left alone.
+ */
+export function lawNameMentions(v: TextView, anchors: Anchor[]): Anchor[] {
+  const byName = new Map<string, Anchor | null>();
+  for (const a of anchors) {
+    if (a.type !== "LAW" && a.type !== "ORDINANCE") continue;
+    const span = a.titleSpan;
+    const name = span ? v.folded.slice(span[0], span[1]).replace(/\s+/g, " ").trim() : "";
+    if (name.length < 8 || !/^(?:bo luat|luat|phap lenh) /.test(name)) continue;
+    const known = byName.get(name);
+    const same = known != null && (known.symbol ?? known.descriptor) === (a.symbol ?? a.descriptor);
+    if (known === undefined || !same) byName.set(name, known === undefined ? a : null);
+  }
+  const taken = anchors
+    .map((a) => [a.start, Math.max(a.end, a.tailEnd)] as const)
+    .sort((x, y) => x[0] - y[0]);
+  const inside = (pos: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((taken[mid] as readonly [number, number])[0] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = taken[lo - 1];
+    return t !== undefined && pos < t[1];
+  };
+  const out: Anchor[] = [];
+  for (const [name, law] of byName) {
+    if (law === null) continue;
+    for (let i = v.folded.indexOf(name); i >= 0; i = v.folded.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (/[a-z0-9]/.test(v.folded[i - 1] ?? " ") || !isUpperAt(v.plain, i) || inside(i)) continue;
+      const rest = v.folded.slice(end, end + 20);
+      if (!AFTER_NAME.test(rest)) continue;
+      // "Luật Đất đai năm 2013" next to "Luật Đất đai số 31/2024/QH15": another law of that name.
+      const year = /^\s*(?:nam\s*)?((?:19|20)\d{2})\b/.exec(rest)?.[1];
+      if (year !== undefined && year !== law.year) continue;
+      out.push({
+        ...law,
+        start: i,
+        end,
+        tailEnd: end,
+        date: null,
+        issuerProse: false,
+        titleSpan: null,
+        linked: law,
+        key: "",
+      });
+    }
   }
   return out;
 }

@@ -5,7 +5,16 @@
 // ("Thực hiện Quyết định số 569 …, UBND tỉnh ban hành … Kế hoạch số 97" = 97 → 569). A report that
 // merely lists documents gets no IMPLEMENTS: it only CITES them.
 import type { DocumentType } from "../types.ts";
-import { ATTACHED_TO_SELF, clauseCue, cueBetween, isListJoin, reportCue, titleCue } from "./cues.ts";
+import {
+  ATTACHED_TO_SELF,
+  clauseCue,
+  cueBetween,
+  expiryCue,
+  isListJoin,
+  openingCue,
+  reportCue,
+  titleCue,
+} from "./cues.ts";
 import type { Anchor, PendingRelation } from "./model.ts";
 import type { TextView } from "./view.ts";
 
@@ -25,6 +34,8 @@ const REPORTING: ReadonlySet<DocumentType> = new Set([
   "NOTICE",
 ]);
 const REQUESTS: ReadonlySet<DocumentType> = new Set(["OFFICIAL_LETTER", "TELEGRAM", "NOTICE"]);
+
+const DIRECTING = /(?:^|\s)(?:don doc|chi dao|trien khai|tang cuong|day manh|khan truong)\s/;
 
 function isBreak(f: string, i: number): boolean {
   const c = f[i];
@@ -87,6 +98,21 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       }
     }
 
+    // The document's own articles end another one: "Thông tư số … hết hiệu lực kể từ ngày …".
+    if (!reporting) {
+      const at = Math.max(m.tailEnd, m.titleSpan?.[1] ?? 0);
+      const ec = expiryCue(f.slice(at, at + 100));
+      if (ec)
+        add({
+          from: "SELF",
+          to: m,
+          kind: "REPEALS",
+          cueStart: at + ec.start,
+          cueEnd: at + ec.end,
+          confidence: 0.9,
+        });
+    }
+
     // 2. The named document is the attachment of the document itself ("Ban hành kèm theo Nghị quyết này …").
     if (m.symbol === null && ATTACHED_TO_SELF.test(f.slice(Math.max(0, m.start - 60), m.start))) {
       const cueStart = f.lastIndexOf("kem theo", m.start);
@@ -97,7 +123,22 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
     const cs = clauseStart(f, m.start);
     const inClause = p === null || p.tailEnd <= cs;
 
-    // 3. A cue that opens the clause.
+    // 3. A cue that opens the clause. In a report's opening sentence ("Thực hiện …; theo …, Sở …
+    // báo cáo như sau:") the documents named are what the report answers.
+    if (inClause && reporting && m.start < self.preambleEnd) {
+      const oc = openingCue(f.slice(cs, m.start), f.slice(m.tailEnd, sentenceEnd(f, m.tailEnd) + 1));
+      if (oc) {
+        add({
+          from: "SELF",
+          to: m,
+          kind: "RESPONDS_TO",
+          cueStart: cs + oc.start,
+          cueEnd: cs + oc.end,
+          confidence: 0.85,
+        });
+        continue;
+      }
+    }
     if (inClause) {
       const cc = clauseCue(f.slice(cs, m.start));
       if (cc) {
@@ -108,7 +149,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           add({ from: "SELF", to: m, kind, cueStart, cueEnd, confidence: 0.85 });
           continue;
         }
-        if (cc.kind !== "IMPLEMENTS") {
+        if (cc.kind !== "IMPLEMENTS" && cc.kind !== "CONTINUES") {
           add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.95 });
           continue;
         }
@@ -126,7 +167,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           }
         }
         if (issued !== null) {
-          add({ from: issued, to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.8 });
+          add({ from: issued, to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.8 });
           continue;
         }
         if (reporting) {
@@ -135,7 +176,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
           continue;
         }
         if (m.start < self.preambleEnd) {
-          add({ from: "SELF", to: m, kind: "IMPLEMENTS", cueStart, cueEnd, confidence: 0.7 });
+          add({ from: "SELF", to: m, kind: cc.kind, cueStart, cueEnd, confidence: 0.7 });
           continue;
         }
       }
@@ -162,7 +203,10 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       const cue = titleCue(gap);
       if (cue) {
         let kind = cue.kind;
-        if (reporting && (kind === "IMPLEMENTS" || kind === "CONTINUES")) kind = "REPORTS_ON";
+        // A letter that urges or directs ("V/v đôn đốc thực hiện Kế hoạch …") implements; one that
+        // answers ("V/v thực hiện Kế hoạch …" from a department) reports on it.
+        const directs = self.type !== "REPORT" && DIRECTING.test(gap);
+        if (reporting && !directs && (kind === "IMPLEMENTS" || kind === "CONTINUES")) kind = "REPORTS_ON";
         add({
           from: "SELF",
           to: m,

@@ -70,11 +70,16 @@ export function parseNumber(s: string): number {
 const QTY =
   /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s+(\p{L}[\p{L}&]*)(?:\s+(\p{L}+))?/gu;
 
+const SHORT_FORM_WORD =
+  /(?:^|[^a-z])(?:nghi quyet|nghi dinh|quyet dinh|ke hoach|chi thi|ket luan|chuong trinh(?: hanh dong)?|de an|cong van|thong tu|nq|nd|qd|kh|kl|ctr)\s*$/;
+
 /** The first quantity with a unit in a clause; dates, periods and document numbers are not quantities. */
 export function findQuantity(text: string): Quantity | null {
   for (const m of text.matchAll(QTY)) {
-    const before = fold(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0));
+    const before = fold(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0));
     if (/(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem)\s*$/.test(before)) continue;
+    // "Kế hoạch 245", "Nghị quyết 12": a document's short form (grammar §4.7), not a quantity.
+    if (SHORT_FORM_WORD.test(before)) continue;
     const raw = m[1] as string;
     if (/^(19|20)\d{2}$/.test(raw)) continue;
     const tail = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);

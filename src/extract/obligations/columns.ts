@@ -40,6 +40,21 @@ export function columnRole(header: string, siblings: string[]): ColumnRole | nul
     if (has(h, "hoan thanh")) return "statCompleted";
     if (has(h, "giao", "duoc giao", "phai thuc hien")) return "statAssigned";
   }
+  // "Tổng số nhiệm vụ | Đã hoàn thành | Đang thực hiện | Chưa thực hiện": beside a total column,
+  // a bare status is a count of tasks in that status.
+  const statsTable = siblings.some((s) => {
+    const k = matchKey(s);
+    return has(k, "tong so", "so luong") && has(k, "nhiem vu", "viec");
+  });
+  if (statsTable && !has(h, "nhom", "linh vuc", "noi dung", "ten nhiem vu")) {
+    if (/^(tong so|tong)( nhiem vu| viec)?( duoc giao)?$/.test(h)) return "statAssigned";
+    if (has(h, "qua han") && has(h, "chua")) return "statOverdue";
+    if (has(h, "chua hoan thanh", "chua thuc hien", "chua trien khai")) return "statNotCompleted";
+    if (has(h, "qua han") && has(h, "hoan thanh")) return "statCompletedLate";
+    if (has(h, "dang thuc hien", "dang trien khai")) return "statInProgress";
+    if (has(h, "hoan thanh")) return "statCompleted";
+    if (h === "qua han") return "statOverdue";
+  }
   if (has(h, "van ban giao", "van ban giao viec", "can cu giao")) return "assignedBy";
   if (/^(ten )?chi tieu( cu the)?$/.test(h) || has(h, "ten chi tieu")) return "indicator";
   if (has(h, "phoi hop")) return "cooperating";

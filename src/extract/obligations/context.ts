@@ -44,7 +44,13 @@ export class DocContext {
     this.toOrig = (o) => n.toOriginal(o);
     this.doc = cites.document;
     this.cites = cites;
-    this.resolution = { jurisdiction: cites.document.jurisdiction, date: cites.document.date };
+    // A commune's or district's document carries its local unit in its key ("lao-cai/xa-bao-thang").
+    const where = cites.document.key.split("|")[1] ?? "";
+    this.resolution = {
+      jurisdiction: cites.document.jurisdiction,
+      date: cites.document.date,
+      ...(where.includes("/") ? { scope: where } : {}),
+    };
     this.mentions = [];
     const all: { s: number; e: number; c: Citation }[] = [];
     for (const c of cites.citations) for (const m of c.mentions) all.push({ s: m.start, e: m.end, c });

@@ -37,13 +37,15 @@ function addsUp(s: Stat): { ok: boolean; parts: number } | null {
   const done = s.completed ?? 0;
   const late = s.completedLate ?? 0;
   const open = s.notCompleted ?? (s.inProgress ?? 0) + (s.overdue ?? 0);
-  const known = [s.completed, s.completedLate, s.notCompleted, s.inProgress, s.overdue].some(
-    (v) => v !== null,
-  );
+  // "Hoàn thành 18/22 nhiệm vụ" states one part, not a breakdown: the rest is simply not done.
+  const known = [s.completedLate, s.notCompleted, s.inProgress, s.overdue].some((v) => v != null);
   if (!known) return null;
   const readings = [done + open, done + late + open];
   if (s.notCompleted !== null && s.inProgress != null) readings.push(done + s.notCompleted + s.inProgress);
-  return { ok: readings.includes(s.assigned), parts: done + open };
+  // The reading nearest the total is the one the message reports the gap against.
+  const a = s.assigned;
+  const parts = readings.reduce((best, r) => (Math.abs(a - r) < Math.abs(a - best) ? r : best));
+  return { ok: readings.includes(a), parts };
 }
 
 /** Totals that do not add up; one finding per distinct set of numbers, with every place they appear. */
@@ -69,13 +71,22 @@ export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsRead
       s.inProgress != null ? `đang thực hiện ${s.inProgress}` : null,
       s.overdue !== null ? `quá hạn ${s.overdue}` : null,
     ].filter((x) => x !== null);
+    const partsEn = [
+      `completed ${s.completed ?? 0}`,
+      s.completedLate !== null ? `completed late ${s.completedLate}` : null,
+      s.notCompleted !== null || s.inProgress == null
+        ? `not completed ${s.notCompleted ?? s.overdue ?? 0}`
+        : null,
+      s.inProgress != null ? `in progress ${s.inProgress}` : null,
+      s.overdue !== null && (s.notCompleted !== null || s.inProgress != null) ? `overdue ${s.overdue}` : null,
+    ].filter((x) => x !== null);
     out.push(
       finding(
         ctx,
         "TOTALS_MISMATCH",
         "ERROR",
         `Số liệu không khớp: tổng số nhiệm vụ được giao là ${s.assigned} nhưng ${parts.join(", ")} — chênh lệch ${diff} nhiệm vụ không được phân loại.`,
-        `Totals do not add up: ${s.assigned} tasks assigned but completed ${s.completed ?? 0}, not completed ${s.notCompleted ?? (s.inProgress ?? 0) + (s.overdue ?? 0)} — ${diff} tasks unaccounted for.`,
+        `Totals do not add up: ${s.assigned} tasks assigned but ${partsEn.join(", ")} — ${diff} tasks unaccounted for.`,
         list.map((x) => x.span),
       ),
     );

@@ -8,7 +8,7 @@ import type { Task } from "../types.ts";
 import { clean, type DocContext, inRanges } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
-import { implementsFrom } from "./tasks.ts";
+import { implementedBy, implementsFrom } from "./tasks.ts";
 
 interface Line {
   start: number;
@@ -45,17 +45,30 @@ const LEAD =
   /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan đầu mối|phối hợp (?:với|cùng))/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu)\s|[;.:]|$)/u;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
+
+// A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
+// "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
+const LABELLED_DEADLINE =
+  /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
+
+// "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
+// Matched on the text as written: folded, "Bổ sung" would read as "Bộ" and "Phòng, chống" as a body.
+const BODY_FIRST =
+  /^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|Các (?:sở|bộ|cơ quan|đơn vị)[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})/u;
+const LEAD_ACTS =
+  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)\s/u;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
   // "giao … chủ trì" in any case folds to "giao" and "chu tri": without both it cannot match.
   const f = ctx.folded.slice(start, end);
   const given = f.includes("giao") && f.includes("chu tri") ? GIVEN.exec(t) : null;
-  const m = given ?? LEAD.exec(t);
-  if (m === null) return [];
+  const m = given ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
+  // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
+  if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
   return organisationsIn(ctx, s, s + (m[1] as string).length).filter((o) => looksLikeBody(ctx, o.name));
 }
@@ -65,13 +78,17 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   const t = clean(ctx.text.slice(line.body, line.end));
   if (t.length > 110) return [];
   if (
-    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm)/u.test(
+    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
       t,
     )
   )
     return [];
   return organisationsIn(ctx, line.body, line.end);
 }
+
+// "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
+// proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
+const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\b[^:\n]{0,80}:\s*$/;
 
 /**
  * Whether the cleaned line can begin with one of `letters` (folded): false when its first character
@@ -88,7 +105,9 @@ function mayOpenWith(ctx: DocContext, l: Line, letters: string): boolean {
 }
 
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
-  if (ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER") return [];
+  if (ctx.doc.type === "REPORT") return [];
+  // A letter assigns only in the list after "… yêu cầu:"; the paragraph after the list ends it.
+  const letter = ctx.doc.type === "OFFICIAL_LETTER";
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= ctx.text.length) {
@@ -133,7 +152,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     ) {
       flush();
       const words = f();
-      inRegion = TASK_HEADING.test(words) && !NOT_TASKS.test(words);
+      inRegion = !letter && TASK_HEADING.test(words) && !NOT_TASKS.test(words);
       section = null;
       headingLead = [];
       regionLead = [];
@@ -143,6 +162,19 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       flush();
       inRegion = false;
       continue;
+    }
+    // ASSIGNING ends with a colon: lines without one are not cleaned and folded for it.
+    if (l.kind === "text" && ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") && ASSIGNING.test(f())) {
+      flush();
+      inRegion = true;
+      section = null;
+      headingLead = [];
+      regionLead = [];
+      continue;
+    }
+    if (letter && l.kind === "text" && (lines[i - 1] as Line | undefined)?.kind === "blank") {
+      flush();
+      inRegion = false;
     }
     if (!inRegion) continue;
     if (l.kind === "blank") continue;
@@ -235,9 +267,20 @@ function makeTask(
           start + (cm.index ?? 0) + cm[0].indexOf(cm[1] as string),
           start + (cm.index ?? 0) + cm[0].length,
         ).filter((o) => looksLikeBody(ctx, o.name));
-  const dm = DEADLINE.exec(t);
-  const deadline = dm === null ? null : parseDeadline(dm[1] as string, ctx.year);
+  const lm = LABELLED_DEADLINE.exec(ctx.folded.slice(start, end));
+  const labelled =
+    lm === null
+      ? null
+      : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
+  const dm = labelled === null ? DEADLINE.exec(t) : null;
+  const deadline =
+    labelled !== null
+      ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
+      : dm === null
+        ? null
+        : parseDeadline(dm[1] as string, ctx.year);
   const sectionKey = section === null ? "" : `${matchKey(section).split(" ")[0]}.`;
+  const named = implementsFrom(ctx, start, end);
   return {
     key: `task|${ctx.doc.key}|l:${sectionKey}${matchKey(ref).replace(/ /g, "-") || ref}`,
     ref,
@@ -250,7 +293,7 @@ function makeTask(
     product: null,
     section,
     assignedBy: ctx.doc.key,
-    implements: implementsFrom(ctx, start, end),
+    implements: named.length > 0 ? named : implementedBy(ctx, ctx.doc.key),
     status: null,
     statusSpan: null,
     results: [],

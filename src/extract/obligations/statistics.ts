@@ -33,7 +33,7 @@ function num(s: string): number | null {
 /** Which count a phrase names, from its folded words. */
 function kindOf(f: string): keyof Counts | null {
   if (/qua han/.test(f) && /chua|dang/.test(f)) return "overdue";
-  if (/chua hoan thanh/.test(f)) return "notCompleted";
+  if (/chua (?:hoan thanh|thuc hien|trien khai)/.test(f)) return "notCompleted";
   if (/hoan thanh.{0,20}qua han|qua han.{0,20}hoan thanh|hoan thanh (nhung )?cham/.test(f))
     return "completedLate";
   if (/dang thuc hien|dang trien khai/.test(f)) return "inProgress";
@@ -71,6 +71,10 @@ function make(
 
 const filled = (c: Counts) => Object.values(c).filter((v) => v !== null).length;
 
+// A part named before its number: "đã hoàn thành 12 nhiệm vụ", "chưa thực hiện 2 nhiệm vụ".
+const PART_AFTER =
+  /(?:^|[\s,;:])((?:da |duoc )?hoan thanh(?: qua han| dung han)?|dang (?:thuc hien|trien khai)|chua (?:hoan thanh|thuc hien|trien khai)|qua han(?: chua hoan thanh)?)\s+(\d{1,4})\s+nhiem vu/g;
+
 /** Summary lines: "Tổng số nhiệm vụ <kind>: <n>", several on one line or paragraph. */
 export function summaryLines(ctx: DocContext): Statistics[] {
   const out: Statistics[] = [];
@@ -92,6 +96,15 @@ export function summaryLines(ctx: DocContext): Statistics[] {
     if (group === null) group = { c: empty(), start: s, end: e };
     if (group.c[kind] === null) group.c[kind] = n;
     group.end = e;
+    // "…: 25 nhiệm vụ; trong đó: đã hoàn thành 12 nhiệm vụ, đang triển khai 9 nhiệm vụ, …".
+    const stop = ctx.folded.indexOf("\n", e);
+    const rest = ctx.folded.slice(e, Math.min(stop < 0 ? ctx.folded.length : stop, e + 400));
+    for (const p of rest.matchAll(PART_AFTER)) {
+      const k = kindOf(p[1] as string);
+      if (k === null || group.c[k] !== null) continue;
+      group.c[k] = Number(p[2]);
+      group.end = e + (p.index ?? 0) + p[0].length;
+    }
   }
   flush();
   return out;
@@ -126,6 +139,19 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
       c[kind] = Number(m[1]);
       if (first < 0) first = m.index ?? 0;
       last = (m.index ?? 0) + m[0].length;
+    }
+    // "Đã hoàn thành 18/22 nhiệm vụ", "18/22 nhiệm vụ đã hoàn thành": completed out of assigned.
+    const frac =
+      c.assigned === null
+        ? /(?:hoan thanh\s+(\d{1,4})\s*\/\s*(\d{1,4})\s+nhiem vu|(\d{1,4})\s*\/\s*(\d{1,4})\s+nhiem vu (?:da |duoc )?hoan thanh)/.exec(
+            p,
+          )
+        : null;
+    if (frac !== null && c.completed === null) {
+      c.completed = Number(frac[1] ?? frac[3]);
+      c.assigned = Number(frac[2] ?? frac[4]);
+      if (first < 0 || frac.index < first) first = frac.index;
+      last = Math.max(last, frac.index + frac[0].length);
     }
     if (c.assigned !== null && filled(c) >= 2) {
       out.push(
@@ -166,7 +192,7 @@ export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], bo
     }
     const isTotal = /tổng cộng|tổng số|\+/iu.test(label);
     out.push({
-      stats: make(ctx, isTotal ? label : `${section ?? ""} — ${label}`, c, row.start, row.end),
+      stats: make(ctx, isTotal || section === null ? label : `${section} — ${label}`, c, row.start, row.end),
       section,
       isTotal,
     });

@@ -22,6 +22,8 @@ export function parseStatus(written: string, strict = false): TaskStatus | null 
   if (/^(da )?hoan thanh\b|hoan thanh dung han|hoan thanh truoc han|da hoan thanh/.test(f))
     return "COMPLETED_ON_TIME";
   if (/trong han|dung tien do|theo tien do/.test(f)) return "IN_PROGRESS_ON_TIME";
+  // "Đang lấy ý kiến …", "Đang chờ phê duyệt": whatever is under way is in progress.
+  if (/^dang\b/.test(f)) return "IN_PROGRESS_ON_TIME";
   return strict ? null : "UNKNOWN";
 }
 

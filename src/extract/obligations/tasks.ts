@@ -55,6 +55,37 @@ function text(ctx: DocContext, ranges: Range[] | undefined): string {
   return clean(ranges.map((r) => ctx.read(r.start, r.end)).join(" "));
 }
 
+// A heading line: "II. NHIỆM VỤ CỤ THỂ", "PHỤ LỤC II", "Phần III", "## 2. …".
+const HEADING_LINE = /^[\s#*]*(?:[ivx]{1,4}[.)\-–]|\d{1,2}[.)]\s|phu luc\b|phan [ivx\d]+\b|muc [ivx\d]+\b)/;
+
+/**
+ * Where the table's own title begins: its last heading line before it. What the caption says above
+ * that heading ("I. MỤC ĐÍCH, YÊU CẦU: … tiếp tục thực hiện Quyết định số …") is about the document,
+ * not about this table's tasks.
+ */
+function tableTitleStart(ctx: DocContext, captionStart: number, tableStart: number): number {
+  let at = captionStart;
+  let line = captionStart;
+  while (line < tableStart) {
+    const nl = ctx.folded.indexOf("\n", line);
+    const end = nl < 0 || nl > tableStart ? tableStart : nl;
+    if (HEADING_LINE.test(ctx.folded.slice(line, end))) at = line;
+    line = end + 1;
+  }
+  return at;
+}
+
+/**
+ * What a document implements, as the citations pass read it (its IMPLEMENTS relations). A task
+ * implements what the document assigning it implements, unless its own text says otherwise.
+ */
+export function implementedBy(ctx: DocContext, key: string | null): string[] {
+  if (key === null) return [];
+  const from = key === ctx.doc.key ? "SELF" : key;
+  const out = ctx.cites.relations.filter((r) => r.from === from && r.kind === "IMPLEMENTS").map((r) => r.to);
+  return [...new Set(out)].filter((k) => k !== key && k !== "SELF");
+}
+
 /** The table-wide facts its caption states: who assigned the tasks, what they implement, a status. */
 export function tableContext(ctx: DocContext, table: Table, ordinal: number): TableContext {
   const cs = table.captionStart;
@@ -62,12 +93,13 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
   const f = ctx.folded;
   let assignedBy: string | null = null;
   const implementsKeys: string[] = [];
+  const titleStart = tableTitleStart(ctx, cs, table.start);
   for (const m of ctx.citationsIn(cs, table.start)) {
     if (m.citation.key === ctx.doc.key) continue;
     const before = f.slice(Math.max(cs, m.start - 60), m.start);
     if (assignedBy === null && /(^|\s)(theo|giao tai|duoc giao tai|giao theo)\s[^,;]{0,40}$/.test(before)) {
       assignedBy = m.citation.key;
-    } else if (/(thuc hien|trien khai|cu the hoa)\s[^,;]{0,40}$/.test(before)) {
+    } else if (m.start >= titleStart && /(thuc hien|trien khai|cu the hoa)\s[^,;]{0,40}$/.test(before)) {
       implementsKeys.push(m.citation.key);
     }
   }
@@ -88,6 +120,16 @@ export function tableContext(ctx: DocContext, table: Table, ordinal: number): Ta
     }
   }
   if (assignedBy === null && !reportLike) assignedBy = ctx.doc.key;
+  // A report's task table that names no assigner lists the tasks of what the report reports on
+  // ("Báo cáo tình hình thực hiện Chương trình hành động …": the programme's tasks).
+  if (assignedBy === null && reportLike) {
+    const on = [
+      ...new Set(
+        ctx.cites.relations.filter((r) => r.from === "SELF" && r.kind === "REPORTS_ON").map((r) => r.to),
+      ),
+    ];
+    if (on.length === 1) assignedBy = on[0] as string;
+  }
   return {
     assignedBy,
     implements: implementsKeys,
@@ -106,8 +148,10 @@ export function implementsFrom(ctx: DocContext, start: number, end: number): str
   const f = ctx.folded;
   // The cue must begin within 81 characters of the start; without one of its words there, the
   // search below would run on to the end of the document for nothing (once per task).
-  if (!/thuc hien|trien khai|cu the hoa|the che hoa/.test(f.slice(start, start + 100))) return [];
-  const cue = /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien)?|cu the hoa|the che hoa)\s+/g;
+  if (!/thuc hien|trien khai|cu the hoa|the che hoa|thi hanh/.test(f.slice(start, start + 100))) return [];
+  // "hướng dẫn thi hành Nghị quyết …" names what the product guides, not what the task implements.
+  const cue =
+    /(?:^|[\s:(])(thuc hien|trien khai(?: thuc hien| thi hanh)?|cu the hoa|the che hoa|(?<!(?:huong dan|chi tiet|va) )thi hanh)\s+/g;
   cue.lastIndex = start;
   const m = cue.exec(f);
   if (m === null || m.index >= end || m.index - start > 80) return [];
@@ -151,9 +195,12 @@ function resultsIn(ctx: DocContext, ranges: Range[]): string[] {
     for (const m of ctx.citationsIn(r.start, r.end)) {
       const sentenceStart = Math.max(from, ctx.text.lastIndexOf(".", m.start) + 1);
       const gap = ctx.folded.slice(sentenceStart, m.start);
+      // "Đã trình Chính phủ tại Tờ trình số …": the submission is what the task produced.
+      const submitted = m.citation.type === "SUBMISSION" && /\bda trinh\b[^;]{0,40}$/.test(gap);
       if (
-        /(ban hanh|phe duyet|co van ban|da trinh|da ky)\s[^;]{0,40}$/.test(gap) &&
-        !/(thuc hien|trien khai|theo|cua|tai)\s*(\S+\s*){0,3}$/.test(gap.slice(-25))
+        submitted ||
+        (/(ban hanh|phe duyet|co van ban|da trinh|da ky)\s[^;]{0,40}$/.test(gap) &&
+          !/(thuc hien|trien khai|theo|cua|tai)\s*(\S+\s*){0,3}$/.test(gap.slice(-25)))
       ) {
         out.push(m.citation.key);
       }
@@ -201,12 +248,12 @@ function finish(
   const assignedBy = assignedCell[0] ?? tc.assignedBy;
   const contentStart = contentRanges[0]?.start ?? d.start;
   const contentEnd = contentRanges[contentRanges.length - 1]?.end ?? d.end;
-  const impl = [...implementsFrom(ctx, contentStart, contentEnd), ...tc.implements].filter(
-    (k) => k !== assignedBy,
-  );
+  // Its own words first, then the table's title, then what the assigning document implements.
+  const own = [...implementsFrom(ctx, contentStart, contentEnd), ...tc.implements];
+  const impl = (own.length > 0 ? own : implementedBy(ctx, assignedBy)).filter((k) => k !== assignedBy);
   const progress = roleCells.get("progress") ?? [];
   const statusCells = roleCells.get("status") ?? [];
-  const results = resultsIn(ctx, progress);
+  const results = resultsIn(ctx, progress.length > 0 ? progress : statusCells);
   const refKey =
     refIsId || assignedBy === ctx.doc.key
       ? matchKey(ref).replace(/ /g, "-")
@@ -228,10 +275,15 @@ function finish(
   let status: TaskStatus | null = null;
   let statusRange: Range | null = statusCells[0] ?? null;
   const statusText = text(ctx, statusCells);
-  if (statusText !== "") status = parseStatus(statusText);
-  const progressText = text(ctx, progress);
+  // A "Tiến độ thực hiện" cell may describe progress ("Đang lấy ý kiến các bộ, ngành") rather than
+  // name a status: read it as progress when it is not one of the status words.
+  if (statusText !== "") status = parseStatus(statusText, statusText.length > 30);
+  const progressText = text(ctx, progress) || (status === null ? statusText : "");
   if (status === null && progressText !== "") status = parseStatus(progressText, true);
   if (status === null) status = tc.status;
+  // Not started ("Chưa thực hiện") after its deadline is overdue, whatever the report's word.
+  if (status === "NOT_STARTED" && deadline?.to != null && ctx.date !== null && deadline.to < ctx.date)
+    status = "OVERDUE";
   // "Chưa hoàn thành" says only that it is not done: late if its deadline has passed.
   if (status === "UNKNOWN" && /chua hoan thanh/.test(fold(statusText))) {
     const late =

@@ -20,6 +20,11 @@ export interface ResolutionContext {
   jurisdiction: string | null;
   /** ISO date (possibly partial) of the document; picks the pre- or post-merger body. */
   date: string | null;
+  /**
+   * Where a body the registry does not know belongs when it is narrower than the jurisdiction: a
+   * commune's "Phòng Kinh tế" ("lao-cai/xa-bao-thang") is not the next commune's.
+   */
+  scope?: string;
 }
 
 export interface ResolvedOrganisation {
@@ -343,7 +348,7 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
   const jurisdiction = ctx.jurisdiction;
   const slug = unregisteredSlug(name);
   return {
-    key: `org:${jurisdiction ?? "national"}:x-${slug}`,
+    key: `org:${ctx.scope ?? jurisdiction ?? "national"}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,

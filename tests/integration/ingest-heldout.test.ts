@@ -1,0 +1,56 @@
+// The held-out documents (tests/fixtures/heldout: ministries, provinces before and after the 2025
+// mergers, a district and a commune) through the whole ingest into Neo4j: every file lands, and the
+// facts their extraction tests assert survive the graph's keys (a commune's own numbering, a
+// decision that replaces another, tasks serving a national directive through the attached plan).
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraphConnection } from "../../src/graph/connection.ts";
+import { type FileOutcome, ingestPaths } from "../../src/graph/ingest.ts";
+import { clearGraph, openTestGraph, readOne } from "../helpers/graph.ts";
+
+const heldout = resolve(import.meta.dirname, "../fixtures/heldout");
+
+let graph: GraphConnection;
+let outcomes: FileOutcome[];
+
+beforeAll(async () => {
+  graph = await openTestGraph();
+  await clearGraph(graph);
+  outcomes = await ingestPaths(graph, [heldout], { force: true });
+});
+afterAll(async () => {
+  await graph.close();
+});
+
+const one = <T>(query: string, params: Record<string, unknown> = {}) => readOne<T>(graph, query, params);
+
+describe("held-out documents in the graph", () => {
+  it("ingests every file", () => {
+    expect(outcomes.length).toBeGreaterThanOrEqual(13);
+    expect(outcomes.filter((o) => o.status !== "ingested")).toEqual([]);
+  });
+
+  it("keeps a commune's plan apart from its province's plan of the same number", async () => {
+    const keys = await one<string[]>(
+      "MATCH (d:Document) WHERE d.symbol = '45/KH-UBND' AND d.key STARTS WITH 'state-admin|lao-cai' RETURN collect(d.key)",
+    );
+    expect(keys).toContain("state-admin|lao-cai/xa-bao-thang|45/KH-UBND|2025");
+  });
+
+  it("records that the ministry's decision replaces the earlier one, with its cue", async () => {
+    const cue = await one<string | null>(
+      `MATCH (:Document {symbol: '1254/QĐ-BNN-KHCN'})-[r:REPLACES]->(:Document {symbol: '3246/QĐ-BNN-KHCN'})
+       RETURN r.cue`,
+    );
+    expect(cue).toMatch(/thay thế/);
+  });
+
+  it("leads the attached plan's tasks up to 36-NQ/TW", async () => {
+    const tasks = await one<number>(
+      `MATCH (t:Task)-[:ASSIGNED_BY]->(:Document {symbol: '1254/QĐ-BNN-KHCN'})
+       WHERE EXISTS { (t)-[:IMPLEMENTS]->(:Document {key: 'party|national|36-NQ/TW|2023'}) }
+       RETURN count(t)`,
+    );
+    expect(tasks).toBe(4);
+  });
+});
