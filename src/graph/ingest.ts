@@ -31,7 +31,8 @@ export interface FileOutcome {
  * Batch bounds (docs/benchmarks.md, "Ingest batching"): on 250 small files, 200 per transaction
  * took 10–11 s, all 250 in one 8.9 s, 50 per transaction 21 s and one per transaction 88 s; a
  * bigger batch saves little more while it holds more locks (two ingests citing the same hub
- * documents wait on each other) and more transaction memory. A default-corpus file is ≈ 100 rows.
+ * documents wait on each other) and more transaction memory. A default-corpus file is ≈ 290 rows
+ * (rowCount), so there the row bound closes a batch at ≈ 70 files.
  */
 export const DEFAULT_BATCH_FILES = 200;
 export const DEFAULT_BATCH_ROWS = 20_000;
