@@ -32,6 +32,35 @@ export const DOCUMENT_TYPES = [
   "OTHER",
 ] as const;
 
+/** What a Vietnamese reader calls each document type (tên loại văn bản); labels and the explorer read it. */
+export const DOCUMENT_TYPE_NAMES: Readonly<Record<(typeof DOCUMENT_TYPES)[number], string>> = {
+  RESOLUTION: "Nghị quyết",
+  DECREE: "Nghị định",
+  DECISION: "Quyết định",
+  DIRECTIVE: "Chỉ thị",
+  CONCLUSION: "Kết luận",
+  REGULATION: "Quy định",
+  RULES: "Quy chế",
+  CIRCULAR: "Thông tư",
+  JOINT_CIRCULAR: "Thông tư liên tịch",
+  PARTY_CIRCULAR: "Thông tri",
+  GUIDANCE: "Hướng dẫn",
+  NOTICE: "Thông báo",
+  PROGRAMME: "Chương trình",
+  PLAN: "Kế hoạch",
+  SCHEME: "Đề án",
+  STRATEGY: "Chiến lược",
+  PROJECT: "Dự án",
+  REPORT: "Báo cáo",
+  SUBMISSION: "Tờ trình",
+  OFFICIAL_LETTER: "Công văn",
+  TELEGRAM: "Công điện",
+  LAW: "Luật",
+  ORDINANCE: "Pháp lệnh",
+  MINUTES: "Biên bản",
+  OTHER: "Văn bản",
+};
+
 export const DOCUMENT_RELATION_KINDS = [
   "IMPLEMENTS", // thực hiện, triển khai thực hiện, cụ thể hóa
   "CONTINUES", // tiếp tục thực hiện

@@ -10,49 +10,24 @@ import { fold } from "../extract/normalise.ts";
 import { resolveRegistered } from "../extract/organisations/index.ts";
 import type {
   DocumentRef,
-  DocumentType,
   Extraction,
   OrganisationTier,
   RelationKind,
   Span,
   TaskStatus,
 } from "../extract/types.ts";
-import { DOCUMENT_RELATION_KINDS, ORGANISATION_TIERS, TASK_STATUSES } from "../extract/vocabulary.ts";
+import {
+  DOCUMENT_RELATION_KINDS,
+  DOCUMENT_TYPE_NAMES,
+  ORGANISATION_TIERS,
+  TASK_STATUSES,
+} from "../extract/vocabulary.ts";
 
 export const RELATION_KINDS: ReadonlySet<RelationKind> = new Set(DOCUMENT_RELATION_KINDS);
 
 const TIERS: ReadonlySet<OrganisationTier> = new Set(ORGANISATION_TIERS);
 
 const STATUSES: ReadonlySet<TaskStatus> = new Set(TASK_STATUSES);
-
-/** What a person reads for a document type (tên loại văn bản). */
-const TYPE_NAME: Record<DocumentType, string> = {
-  RESOLUTION: "Nghị quyết",
-  DECREE: "Nghị định",
-  DECISION: "Quyết định",
-  DIRECTIVE: "Chỉ thị",
-  CONCLUSION: "Kết luận",
-  REGULATION: "Quy định",
-  RULES: "Quy chế",
-  CIRCULAR: "Thông tư",
-  JOINT_CIRCULAR: "Thông tư liên tịch",
-  PARTY_CIRCULAR: "Thông tri",
-  GUIDANCE: "Hướng dẫn",
-  NOTICE: "Thông báo",
-  PROGRAMME: "Chương trình",
-  PLAN: "Kế hoạch",
-  SCHEME: "Đề án",
-  STRATEGY: "Chiến lược",
-  PROJECT: "Dự án",
-  REPORT: "Báo cáo",
-  SUBMISSION: "Tờ trình",
-  OFFICIAL_LETTER: "Công văn",
-  TELEGRAM: "Công điện",
-  LAW: "Luật",
-  ORDINANCE: "Pháp lệnh",
-  MINUTES: "Biên bản",
-  OTHER: "Văn bản",
-};
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -432,7 +407,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
 }
 
 function documentProps(d: DocumentRef, ambiguous: boolean): Props {
-  const name = TYPE_NAME[d.type] ?? TYPE_NAME.OTHER;
+  const name = DOCUMENT_TYPE_NAMES[d.type] ?? DOCUMENT_TYPE_NAMES.OTHER;
   const label = d.symbol
     ? `${name} ${d.symbol}${d.issuer ? ` của ${d.issuer}` : ""}`
     : (d.title ?? `${name}${d.issuer ? ` của ${d.issuer}` : ""}`);

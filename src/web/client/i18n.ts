@@ -1,5 +1,7 @@
 // Vietnamese first (the users are Vietnamese policy staff), English on request. One flat table so a
 // missing translation is a type error rather than a blank on screen.
+import { DOCUMENT_TYPE_NAMES } from "../../extract/vocabulary.ts";
+
 export type Lang = "vi" | "en";
 
 const vi = {
@@ -169,30 +171,7 @@ const en: Record<Key, string> = {
 /** Enum values the API returns, shown in the reader's language. Unknown values fall back to the raw value. */
 const enums: Record<Lang, Record<string, string>> = {
   vi: {
-    RESOLUTION: "Nghị quyết",
-    DECREE: "Nghị định",
-    DECISION: "Quyết định",
-    DIRECTIVE: "Chỉ thị",
-    CONCLUSION: "Kết luận",
-    REGULATION: "Quy định",
-    RULES: "Quy chế",
-    CIRCULAR: "Thông tư",
-    JOINT_CIRCULAR: "Thông tư liên tịch",
-    PARTY_CIRCULAR: "Thông tri",
-    GUIDANCE: "Hướng dẫn",
-    NOTICE: "Thông báo",
-    PROGRAMME: "Chương trình",
-    PLAN: "Kế hoạch",
-    SCHEME: "Đề án",
-    STRATEGY: "Chiến lược",
-    PROJECT: "Dự án",
-    REPORT: "Báo cáo",
-    SUBMISSION: "Tờ trình",
-    OFFICIAL_LETTER: "Công văn",
-    TELEGRAM: "Công điện",
-    LAW: "Luật",
-    ORDINANCE: "Pháp lệnh",
-    MINUTES: "Biên bản",
+    ...DOCUMENT_TYPE_NAMES,
     OTHER: "Khác",
     COMPLETED_ON_TIME: "Hoàn thành đúng hạn",
     COMPLETED_LATE: "Hoàn thành quá hạn",
