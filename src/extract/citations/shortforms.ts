@@ -1,6 +1,7 @@
 // Short forms that point back to a document already cited in full (grammar §4 rule 7):
 // "NQ 57", "NQ71", "Nghị quyết 57", "Chương trình hành động số 26", and aliases introduced by
 // "(sau đây gọi tắt là …)" / "(gọi tắt là CTHĐ)". They add mentions; they never create documents.
+import { isSpace } from "../normalise.ts";
 import type { DocumentType } from "../types.ts";
 import type { Anchor } from "./model.ts";
 import { typeOfWord } from "./typewords.ts";
@@ -18,11 +19,24 @@ const ABBR: Record<string, DocumentType> = {
 };
 // A number followed by a unit or another symbol part is a quantity or a full symbol, not a short form.
 const NOT_AFTER = String.raw`(?![0-9]|[ \t]?[/-][ \t]?[0-9a-z]|\s+(?:nam|thang|ngay|nhiem vu|lan|nguoi|ty|trieu|%))`;
-const ABBR_RE = new RegExp(String.raw`(nq|nd|qd|ct|kl|kh|ctr|tb)[ \t]?(\d{1,5})${NOT_AFTER}`, "g");
-const WORD_RE = new RegExp(
-  String.raw`(nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|ke hoach|chuong trinh hanh dong|chuong trinh|de an|thong bao|thong tu|cong van|van ban)\s+(?:so\s+)?(\d{1,5})${NOT_AFTER}`,
-  "g",
-);
+// Anchored (sticky): tried only where a form could end at a number (findShortForms).
+const ABBR_AT = new RegExp(String.raw`(nq|nd|qd|ct|kl|kh|ctr|tb)[ \t]?(\d{1,5})${NOT_AFTER}`, "y");
+const WORDS = [
+  "nghi quyet",
+  "nghi dinh",
+  "quyet dinh",
+  "chi thi",
+  "ket luan",
+  "ke hoach",
+  "chuong trinh hanh dong",
+  "chuong trinh",
+  "de an",
+  "thong bao",
+  "thong tu",
+  "cong van",
+  "van ban",
+];
+const WORD_AT = new RegExp(String.raw`(${WORDS.join("|")})\s+(?:so\s+)?(\d{1,5})${NOT_AFTER}`, "y");
 const ALIAS_RE = /\(\s*(?:sau day\s+)?goi\s+(?:tat\s+)?la\s*:?\s*([^()\n]{1,60}?)\s*\)/g;
 
 export interface ShortMention {
@@ -57,14 +71,77 @@ function inside(pos: number, anchors: Anchor[]): boolean {
   return false;
 }
 
+// Every short form ends in a number that follows its word or abbreviation. Numbers are rarer than
+// the letters the words open with, so the patterns are tried only where they could end at a number:
+// from each run of digits back over the space (and "số") in front of it to a word ending there, the
+// same pattern anchored (sticky) at that word. A match covers one run of digits and only letters and
+// spaces before it, so matches never overlap and these are the matches of the global scan.
+const isSpaceAt = (f: string, i: number) => i >= 0 && isSpace(f.charCodeAt(i));
+
+const DIGIT_RUN = /[0-9]+/g;
+
+/** Starts of the runs of digits in `f`, in order (the regex engine finds them faster than a loop). */
+function digitRuns(f: string): number[] {
+  const out: number[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(f); m !== null; m = DIGIT_RUN.exec(f)) out.push(m.index);
+  return out;
+}
+
+/** The match of the sticky `re` at `at` if it takes in the run of digits at `d`. */
+function execAt(re: RegExp, f: string, at: number, d: number): RegExpExecArray | null {
+  if (at < 0) return null;
+  re.lastIndex = at;
+  const m = re.exec(f);
+  return m !== null && re.lastIndex > d ? m : null;
+}
+
+/** The abbreviation form ending at the run of digits at `d` ("NQ57", "NQ 57"), if any. */
+function abbrAt(f: string, d: number): RegExpExecArray | null {
+  const end = f[d - 1] === " " || f[d - 1] === "\t" ? d - 1 : d;
+  // Every abbreviation ends in one of these letters (nq, nd, qd, ct, kl, kh, ctr, tb).
+  if (!"qdtlhrb".includes(f[end - 1] ?? " ")) return null;
+  return execAt(ABBR_AT, f, end - 3, d) ?? execAt(ABBR_AT, f, end - 2, d);
+}
+
+/** Start of a word of WORDS that ends at `e`, or -1. */
+function wordEndingAt(f: string, e: number): number {
+  // Every word ends in one of these letters.
+  if (!"thingou".includes(f[e - 1] ?? " ")) return -1;
+  for (const w of WORDS) if (f.startsWith(w, e - w.length)) return e - w.length;
+  return -1;
+}
+
+/** The word form ending at the run of digits at `d` ("Nghị quyết số 57"), if any. */
+function wordAt(f: string, d: number): RegExpExecArray | null {
+  let q = d;
+  while (isSpaceAt(f, q - 1)) q--;
+  if (q === d) return null;
+  // "… số 57": the word ends before "số" (no word ends in "so", and none ends in another, so
+  // there is at most one word per end and the one before "số" starts first).
+  if (f.startsWith("so", q - 2) && isSpaceAt(f, q - 3)) {
+    let r = q - 2;
+    while (isSpaceAt(f, r - 1)) r--;
+    const m = execAt(WORD_AT, f, wordEndingAt(f, r), d);
+    if (m !== null) return m;
+  }
+  return execAt(WORD_AT, f, wordEndingAt(f, q), d);
+}
+
 /** Short forms resolved against the documents (one representative anchor per document). */
 export function findShortForms(v: TextView, docs: Anchor[], anchors: Anchor[]): ShortMention[] {
   const out: ShortMention[] = [];
   const numbered = docs.filter((d) => d.symbol !== null);
   if (numbered.length === 0) return out;
-  const scan = (re: RegExp, typeOf: (w: string) => DocumentType | null, capitals: boolean) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(v.folded); m !== null; m = re.exec(v.folded)) {
+  const runs = digitRuns(v.folded);
+  const scan = (
+    at: (f: string, d: number) => RegExpExecArray | null,
+    typeOf: (w: string) => DocumentType | null,
+    capitals: boolean,
+  ) => {
+    for (const d of runs) {
+      const m = at(v.folded, d);
+      if (m === null) continue;
       if (/[a-z0-9]/.test(v.folded[m.index - 1] ?? " ")) continue;
       if (capitals && !(isUpperAt(v.plain, m.index) && isUpperAt(v.plain, m.index + 1))) continue;
       if (inside(m.index, anchors)) continue;
@@ -75,8 +152,8 @@ export function findShortForms(v: TextView, docs: Anchor[], anchors: Anchor[]): 
       if (candidates.length > 0) out.push({ start: m.index, end: m.index + m[0].length, candidates });
     }
   };
-  scan(ABBR_RE, (w) => ABBR[w] ?? null, true);
-  scan(WORD_RE, typeOfWord, false);
+  scan(abbrAt, (w) => ABBR[w] ?? null, true);
+  scan(wordAt, typeOfWord, false);
   return out.sort((a, b) => a.start - b.start);
 }
 
