@@ -4,10 +4,13 @@ import { timingSafeEqual } from "node:crypto";
 import type { GraphConnection } from "../graph/connection.ts";
 import { today } from "../graph/queries/status.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
+import { createNestedLoader, type NestedLoader } from "./nested.ts";
 
 export interface ApiContext {
   graph: GraphConnection;
   loaders: Loaders;
+  /** Nested connection selections compiled into one statement (nested.ts). */
+  nested: NestedLoader;
   /** Neo4j transaction timeout for every query of this request. */
   timeoutMs: number;
   /** The default "as of" date: today, fixed once per request so one answer never straddles midnight. */
@@ -34,9 +37,11 @@ export function apiConfigFromEnv(graph: GraphConnection, env: NodeJS.ProcessEnv 
 }
 
 export function createContext(config: ApiConfig, authorization: string | undefined): ApiContext {
+  const loaders = createLoaders(config.graph, config.timeoutMs);
   return {
     graph: config.graph,
-    loaders: createLoaders(config.graph, config.timeoutMs),
+    loaders,
+    nested: createNestedLoader(config.graph, loaders, config.timeoutMs),
     timeoutMs: config.timeoutMs,
     today: today(),
     authorised: config.apiKey !== null && bearerMatches(authorization, config.apiKey),

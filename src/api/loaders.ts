@@ -46,6 +46,40 @@ export interface Loaders {
   accountability: DataLoader<{ key: string; asOf: string }, AccountabilityRow, string>;
   /** Puts nodes a query already returned into the cache, so resolving them costs nothing. */
   prime(nodes: Iterable<GraphNode>): void;
+  /** Puts a page a compiled nested statement (nested.ts) already read into the neighbours cache. */
+  primeNeighbours(request: NeighbourRequest, page: NeighbourPage): void;
+  /** Whether that page is already cached by priming, so nothing need plan it again. */
+  hasPrimedNeighbours(request: NeighbourRequest): boolean;
+}
+
+/** The neighbours cache key: requests asking the same page with the same projection are one. */
+export function neighbourKey(r: NeighbourRequest): string {
+  return JSON.stringify([
+    r.eid,
+    r.dir,
+    r.types,
+    r.labels,
+    r.offset,
+    r.limit,
+    r.props ?? null,
+    r.rels ?? true,
+  ]);
+}
+
+/** Raw page items (api-neighbours' or api-nested-level's `items`) as the API's nodes and relations. */
+export function neighbourItems(raw: unknown, wanted: readonly string[] | undefined): NeighbourItem[] {
+  return (
+    plain(raw) as Array<{
+      node: { eid: string; labels: string[]; props: Record<string, unknown>; values: unknown[] };
+      rels: NeighbourItem["relations"];
+    }>
+  ).map((item) => {
+    const props = { ...item.node.props };
+    wanted?.forEach((name, k) => {
+      props[name] = item.node.values[k] ?? null;
+    });
+    return { node: toGraphNode({ ...item.node, props }), props, relations: item.rels };
+  });
 }
 
 export function createLoaders(graph: GraphConnection, timeoutMs: number): Loaders {
@@ -75,28 +109,22 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
       for (const record of records) {
         const i = Number(plain(record.get("i")));
         const wanted = requests[i]?.props;
-        const items = (
-          plain(record.get("items")) as Array<{
-            node: { eid: string; labels: string[]; props: Record<string, unknown>; values: unknown[] };
-            rels: NeighbourItem["relations"];
-          }>
-        ).map((item) => {
-          const props = { ...item.node.props };
-          wanted?.forEach((name, k) => {
-            props[name] = item.node.values[k] ?? null;
-          });
-          return { node: toGraphNode({ ...item.node, props }), props, relations: item.rels };
-        });
+        const items = neighbourItems(record.get("items"), wanted);
         if (!wanted) prime(items.map((item) => item.node).filter((n): n is GraphNode => n !== null));
         pages[i] = { total: Number(plain(record.get("total"))), items };
       }
       return pages;
     },
-    {
-      cacheKeyFn: (r) =>
-        JSON.stringify([r.eid, r.dir, r.types, r.labels, r.offset, r.limit, r.props ?? null, r.rels ?? true]),
-    },
+    { cacheKeyFn: neighbourKey },
   );
+  const primed = new Set<string>();
+  const primeNeighbours = (request: NeighbourRequest, page: NeighbourPage) => {
+    const key = neighbourKey(request);
+    if (primed.has(key)) return;
+    primed.add(key);
+    neighbours.prime(request, page);
+    if (!request.props) prime(page.items.map((item) => item.node).filter((n): n is GraphNode => n !== null));
+  };
   const accountabilityLoader = new DataLoader<{ key: string; asOf: string }, AccountabilityRow, string>(
     async (requests) => {
       const byDate = new Map<string, string[]>();
@@ -111,7 +139,14 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
     },
     { cacheKeyFn: (r) => `${r.key}|${r.asOf}` },
   );
-  return { nodes, neighbours, accountability: accountabilityLoader, prime };
+  return {
+    nodes,
+    neighbours,
+    accountability: accountabilityLoader,
+    prime,
+    primeNeighbours,
+    hasPrimedNeighbours: (request) => primed.has(neighbourKey(request)),
+  };
 }
 
 /** An organisation that leads nothing and issued no plan still gets a row of zeros. */

@@ -4,7 +4,7 @@
 // Each entry names the properties the type resolvers (resolvers/types.ts) read for that field; a field
 // missing here reads everything, so a new resolver that reads a new property is slower until it is
 // listed, never wrong.
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { childFields } from "./selection.ts";
 
 /** What labelOf (src/graph/queries/nodes.ts) falls back through. */
@@ -103,9 +103,15 @@ export interface Projection {
   rels: boolean;
 }
 
-/** For a connection field (edges { node relations }) being resolved. */
-export function connectionProjection(info: GraphQLResolveInfo): Projection {
-  const edges = childFields(info, info.fieldNodes).filter((f) => f.name.value === "edges");
+/**
+ * For a connection field (edges { node relations }): the one being resolved, or `fields` (the nodes of
+ * one response key) when a nested connection is planned ahead of its resolver (nested.ts).
+ */
+export function connectionProjection(
+  info: GraphQLResolveInfo,
+  fields: readonly FieldNode[] = info.fieldNodes,
+): Projection {
+  const edges = childFields(info, fields).filter((f) => f.name.value === "edges");
   const below = childFields(info, edges);
   const rels = below.some((f) => f.name.value === "relations");
   const props = new Set<string>();

@@ -14,6 +14,7 @@ import { searchNodes } from "../../graph/queries/search.ts";
 import type { ApiContext } from "../context.ts";
 import { userError } from "../errors.ts";
 import { fromGlobalId, toGlobalId } from "../ids.ts";
+import { loadDocument } from "../nested.ts";
 import { pageOf, sliceConnection } from "../pagination.ts";
 import { argumentOf, childFields } from "../selection.ts";
 import type { Args } from "./helpers.ts";
@@ -85,12 +86,15 @@ function asOf(args: Args, ctx: ApiContext): string {
 }
 
 export const queryResolvers = {
-  node: (_: unknown, args: Args, ctx: ApiContext) => ctx.loaders.nodes.load(idArg(args, "id").uid),
+  node: (_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
+    const id = idArg(args, "id");
+    return id.kind === "DOCUMENT" ? loadDocument(ctx, info, id.uid) : ctx.loaders.nodes.load(id.uid);
+  },
 
-  document: async (_: unknown, args: Args, ctx: ApiContext) => {
+  document: async (_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const ref = text(args, "ref");
     const byId = maybeId(ref, "DOCUMENT");
-    if (byId) return ctx.loaders.nodes.load(byId);
+    if (byId) return loadDocument(ctx, info, byId);
     const found = await findDocument(
       ctx.graph,
       ref,

@@ -11,6 +11,7 @@ import { type GraphNode, labelOf, type NodeKind, uidOf } from "../../graph/queri
 import { isOverdue, type StatusClaim, statusAsOf } from "../../graph/queries/status.ts";
 import type { ApiContext } from "../context.ts";
 import { fromGlobalId, toGlobalId } from "../ids.ts";
+import { type ConnectionSpec, DOCUMENT_CONNECTIONS, prefetchBelow } from "../nested.ts";
 import { type Page, pageOf, sliceConnection } from "../pagination.ts";
 import { DateScalar, daysBetween } from "../scalars.ts";
 import {
@@ -40,7 +41,6 @@ const TYPE_NAME: Record<NodeKind, string> = {
 const DOCUMENT_TYPE_SET: ReadonlySet<string> = new Set(DOCUMENT_TYPES);
 const SYSTEMS: ReadonlySet<string> = new Set(DOCUMENT_SYSTEMS);
 const DOCUMENT_RELATIONS: readonly string[] = DOCUMENT_RELATION_KINDS;
-const IMPLEMENTATION = ["IMPLEMENTS", "CONTINUES"];
 
 const common = {
   id: (n: GraphNode) => toGlobalId(n.uid),
@@ -80,6 +80,15 @@ function asOfArg(args: Args, ctx: ApiContext): string {
   return typeof args.asOf === "string" ? args.asOf : ctx.today;
 }
 
+/** A Document → Document connection; levels nested below it are read in one statement (nested.ts). */
+function documentConnection(name: keyof typeof DOCUMENT_CONNECTIONS) {
+  const { dir, types, labels } = DOCUMENT_CONNECTIONS[name] as ConnectionSpec;
+  return async (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
+    await prefetchBelow(ctx, n, info);
+    return nodeConnection(ctx, n, dir, types, labels, args, info);
+  };
+}
+
 export const typeResolvers = {
   Date: DateScalar,
 
@@ -105,10 +114,8 @@ export const typeResolvers = {
       if (kinds.has("REPLACES")) return "REPLACED";
       return kinds.has("AMENDS") ? "AMENDED" : "IN_FORCE";
     },
-    implements: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      nodeConnection(ctx, n, "OUT", IMPLEMENTATION, ["Document"], args, info),
-    implementedBy: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      nodeConnection(ctx, n, "IN", IMPLEMENTATION, ["Document"], args, info),
+    implements: documentConnection("implements"),
+    implementedBy: documentConnection("implementedBy"),
     citationsOut: (n: GraphNode, args: Args, ctx: ApiContext) =>
       relationConnection(ctx, n, "OUT", (args.kinds as string[] | null) ?? DOCUMENT_RELATIONS, args),
     citationsIn: (n: GraphNode, args: Args, ctx: ApiContext) =>
