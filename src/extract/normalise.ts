@@ -128,30 +128,31 @@ class OffsetMap {
   }
 }
 
-// Code units that NFC may change: combining marks, singletons (U+212B Ångström), Hangul jamo, and
-// surrogates (astral marks are rare; a surrogate sends the text down the careful path). Scanning this
-// table is much cheaper than normalising a whole text only to find it was already NFC.
-let nfcSensitive: Uint8Array | null = null;
+// What a code unit asks of normalise(), as bits: NFC may change it (combining marks, singletons
+// such as U+212B Ångström, Hangul jamo, surrogates — astral marks are rare; a surrogate sends the
+// text down the careful path); it is replaced or removed (REPLACE); it can open an old-style tone
+// pair (hòa). One scan of this table tells which steps a text needs: most need neither NFC nor the
+// tone swap, and a table lookup per code unit is much cheaper than running either to find out.
+const NFC_SENSITIVE = 1;
+const REPLACED = 2;
+const TONED_OPENER = 4;
+let unitFlags: Uint8Array | null = null;
 
-function buildNfcSensitive(): Uint8Array {
+function buildUnitFlags(): Uint8Array {
   const t = new Uint8Array(65536);
   const mark = /\p{M}/u;
   for (let c = 0x80; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdfff) {
-      t[c] = 1;
+      t[c] = NFC_SENSITIVE;
       continue;
     }
     const ch = String.fromCharCode(c);
-    if (mark.test(ch) || ch.normalize("NFC") !== ch || (c >= 0x1100 && c <= 0x11ff)) t[c] = 1;
+    if (mark.test(ch) || ch.normalize("NFC") !== ch || (c >= 0x1100 && c <= 0x11ff)) t[c] = NFC_SENSITIVE;
   }
+  for (const from of Object.keys(REPLACE))
+    t[from.charCodeAt(0)] = (t[from.charCodeAt(0)] as number) | REPLACED;
+  for (const ch of toned("oOuU")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_OPENER;
   return t;
-}
-
-function needsNfc(units: Uint16Array): boolean {
-  if (nfcSensitive === null) nfcSensitive = buildNfcSensitive();
-  const t = nfcSensitive;
-  for (let i = 0; i < units.length; i++) if (t[units[i] as number] === 1) return true;
-  return false;
 }
 
 /**
@@ -196,40 +197,54 @@ function composeNfc(input: string, map: OffsetMap): string {
 export function normalise(original: string): NormalisedText {
   const first = new OffsetMap();
   let units = codeUnits(original);
-  const nfc = needsNfc(units) ? composeNfc(original, first) : original;
+  if (unitFlags === null) unitFlags = buildUnitFlags();
+  const flags = unitFlags;
+  let seen = 0;
+  for (let k = 0; k < units.length; k++) seen |= flags[units[k] as number] as number;
+  const nfc = seen & NFC_SENSITIVE ? composeNfc(original, first) : original;
   if (nfc !== original) units = codeUnits(nfc);
 
   const second = new OffsetMap();
   if (replaceTable === null) replaceTable = buildReplaceTable();
   const table = replaceTable;
   const n = nfc.length;
-  let i = 0;
-  while (i < n && table[units[i] as number] === 0) i++;
   let text = nfc;
-  if (i < n) {
-    const out = new Uint16Array(n);
-    out.set(units.subarray(0, i));
-    let o = i;
-    for (; i < n; i++) {
-      const c = units[i] as number;
-      const r = table[c] as number;
-      if (r === 0) out[o++] = c;
-      else if (r !== REMOVE) out[o++] = r;
-      else second.mark(o, i + 1);
+  // After NFC the text may hold what the scan above did not see; it was the careful path anyway.
+  if (seen & (REPLACED | NFC_SENSITIVE)) {
+    let i = 0;
+    while (i < n && table[units[i] as number] === 0) i++;
+    if (i < n) {
+      const out = new Uint16Array(n);
+      out.set(units.subarray(0, i));
+      let o = i;
+      for (; i < n; i++) {
+        const c = units[i] as number;
+        const r = table[c] as number;
+        if (r === 0) out[o++] = c;
+        else if (r !== REMOVE) out[o++] = r;
+        else second.mark(o, i + 1);
+      }
+      // Buffer decodes faster than TextDecoder; only text with surrogates (flagged NFC-sensitive)
+      // needs the decoder, which turns lone ones into U+FFFD.
+      text =
+        seen & NFC_SENSITIVE
+          ? decoder.decode(out.subarray(0, o))
+          : Buffer.from(out.buffer, out.byteOffset, o * 2).toString("utf16le");
     }
-    text = decoder.decode(out.subarray(0, o));
   }
 
-  // Accent placement is a same-length swap, so the offset map is unaffected.
-  text = text.replace(
-    OLD_STYLE_RE,
-    (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) => {
-      // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
-      if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
-      if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
-      return NEW_STYLE.get(pair) as string;
-    },
-  );
+  // Accent placement is a same-length swap, so the offset map is unaffected. Replacements never
+  // make a tone pair's opener, so without one (and without NFC) there is nothing to swap.
+  if (seen & (TONED_OPENER | NFC_SENSITIVE))
+    text = text.replace(
+      OLD_STYLE_RE,
+      (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) => {
+        // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
+        if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
+        if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
+        return NEW_STYLE.get(pair) as string;
+      },
+    );
 
   const len = original.length;
   let folded: string | null = null;
@@ -249,6 +264,8 @@ export function normalise(original: string): NormalisedText {
 // Fold table for the Basic Multilingual Plane, built lazily on first use: one code unit in, one out,
 // so folded text keeps the offsets of the text it was folded from.
 let foldTable: Uint16Array | null = null;
+// Code units that fold to a-z and are written in lower case (differ from their upper case).
+let lowerTable: Uint8Array | null = null;
 
 function buildFoldTable(): Uint16Array {
   const t = new Uint16Array(65536);
@@ -265,6 +282,13 @@ function buildFoldTable(): Uint16Array {
   t[0x00d0] = 0x64;
   t[0x00f0] = 0x64;
   t[0x0189] = 0x64;
+  lowerTable = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const f = t[c] as number;
+    if (f < 97 || f > 122) continue;
+    const ch = String.fromCharCode(c);
+    if (ch !== ch.toUpperCase()) lowerTable[c] = 1;
+  }
   return t;
 }
 
@@ -277,25 +301,51 @@ export function fold(text: string): string {
   if (foldTable === null) foldTable = buildFoldTable();
   const table = foldTable;
   const n = text.length;
-  // The decoder turns a lone surrogate into U+FFFD, the two faster paths keep it: text with any
-  // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
-  if (SURROGATE.test(text)) {
-    const out = new Uint16Array(n);
-    for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
-    return decoder.decode(out);
-  }
   if (n <= SHORT_FOLD) {
     // A few words: building the string directly beats setting up a decoder.
     const out = new Uint16Array(n);
     for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+    // The decoder turns a lone surrogate into U+FFFD, fromCharCode keeps it: text with any
+    // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
+    if (SURROGATE.test(text)) return decoder.decode(out);
     return String.fromCharCode.apply(null, out as unknown as number[]);
   }
-  // Longer text, whole documents above all: encode natively, map the code units in place, decode
-  // natively — about twice as fast as reading the string a character at a time.
-  const buf = Buffer.from(text, "utf16le");
+  return foldUnits(Buffer.from(text, "utf16le"), n, false);
+}
+
+/**
+ * fold(text) where a soft wrap reads as a space: a line break followed by a lower-case letter,
+ * after anything but the end of a sentence or clause ("Thực hiện Công\nvăn số 400/UBND-KT"). The
+ * citation readers match phrases word by word; the wrap is found during the fold, same length.
+ */
+export function foldUnwrapped(text: string): string {
+  if (foldTable === null) foldTable = buildFoldTable();
+  return foldUnits(Buffer.from(text, "utf16le"), text.length, true);
+}
+
+/**
+ * Folds the code units of `buf` in place and decodes them: natively encoded and decoded, about twice
+ * as fast as reading the string a character at a time. Surrogates are noticed on the way, so only
+ * text that has them pays the decoder (lone ones become U+FFFD, as they always did).
+ */
+function foldUnits(buf: Buffer, n: number, unwrap: boolean): string {
+  const table = foldTable as Uint16Array;
+  const lower = lowerTable as Uint8Array;
   const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
-  for (let i = 0; i < n; i++) units[i] = table[units[i] as number] as number;
-  return buf.toString("utf16le");
+  let surrogate = false;
+  let prev = 10; // the text starts as if after a line break
+  for (let i = 0; i < n; i++) {
+    const c = units[i] as number;
+    if ((c & 0xf800) === 0xd800) surrogate = true;
+    units[i] = table[c] as number;
+    // A soft wrap: the next character folds to a-z and is written in lower case, and the previous
+    // one is not a line break, full stop, colon or semicolon.
+    if (unwrap && c === 10 && i + 1 < n && lower[units[i + 1] as number] === 1) {
+      if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) units[i] = 32;
+    }
+    prev = c;
+  }
+  return surrogate ? decoder.decode(units) : buf.toString("utf16le");
 }
 
 const SHORT_FOLD = 32;

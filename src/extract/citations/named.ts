@@ -171,21 +171,31 @@ export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): Nam
 
 // "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;": laws and ordinances are cited by name,
 // without number or issuer (NĐ 30/2020 Phụ lục I §II.6).
-// A line start is written as a line break: the text is scanned with one put in front, so the
-// engine can skip from break to break (a leading (?:^|\n) made it try every position).
-const LAW_BASIS =
-  /\n[ \t\-*+•]*can cu ((?:bo luat|luat|phap lenh) [^;\n]{3,200}?)(?:,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))?\s*(?:;|\.?\s*\n|\.$)/g;
+// Only lines with "căn cứ" can match: each one found with indexOf (far cheaper than letting the
+// engine try every line break) is read by the pattern anchored (sticky) at its line's start, a line
+// break or the start of the text. Lines are taken in order and one that starts inside the previous
+// match is skipped, as a global scan would.
+const LAW_BASIS_AT =
+  /(?:^|\n)[ \t\-*+•]*can cu ((?:bo luat|luat|phap lenh) [^;\n]{3,200}?)(?:,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))?\s*(?:;|\.?\s*\n|\.$)/y;
+const LINE_LEAD = " \t-*+•";
 
 /** Laws named in "Căn cứ …" lines, as documents with their name as title (numbered ones excluded). */
 export function namedLaws(v: TextView): Anchor[] {
   const out: Anchor[] = [];
-  const lines = `\n${v.folded}`;
-  LAW_BASIS.lastIndex = 0;
-  for (let m = LAW_BASIS.exec(lines); m !== null; m = LAW_BASIS.exec(lines)) {
+  const f = v.folded;
+  let scanned = 0;
+  for (let q = f.indexOf("can cu "); q >= 0; q = f.indexOf("can cu ", q + 1)) {
+    let p = q;
+    while (p > 0 && LINE_LEAD.includes(f[p - 1] as string)) p--;
+    const at = p === 0 ? 0 : f[p - 1] === "\n" ? p - 1 : -1;
+    if (at < scanned) continue;
+    LAW_BASIS_AT.lastIndex = at;
+    const m = LAW_BASIS_AT.exec(f);
+    if (m === null) continue;
+    scanned = m.index + m[0].length;
     const name = m[1] as string;
     if (/\d+\s*\/\s*\d{4}\s*\/|\bso\s*\d/.test(name)) continue;
-    const at = m.index - 1; // offset in v.folded (the match's line break may be the one put in front)
-    const start = at + m[0].indexOf(name);
+    const start = m.index + m[0].indexOf(name);
     if (!isUpperAt(v.plain, start)) continue;
     const end = start + name.trimEnd().length;
     const typeWord = name.startsWith("phap lenh") ? "phap lenh" : "luat";
@@ -207,7 +217,7 @@ export function namedLaws(v: TextView): Anchor[] {
     law.issuerProse = false;
     if (year !== null && m[3] !== undefined)
       law.date = `${year}-${(m[3] as string).padStart(2, "0")}-${(m[2] as string).padStart(2, "0")}`;
-    law.tailEnd = at + m[0].length - 1;
+    law.tailEnd = m.index + m[0].length - 1;
     out.push(law);
   }
   return out;

@@ -1,6 +1,13 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
+import {
+  blankDecoration,
+  fold,
+  foldUnwrapped,
+  type NormalisedText,
+  normalise,
+  squash,
+} from "../normalise.ts";
 
 export { squash };
 
@@ -21,20 +28,7 @@ export interface TextView {
 /** The view of a document; `norm` when the caller has normalised it already (extract() has). */
 export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
   const plain = blankDecoration(norm.text);
-  return { original, norm, plain, folded: unwrapLines(fold(plain), plain) };
-}
-
-/**
- * Text wrapped mid-sentence ("Thực hiện Công\nvăn số 400/UBND-KT") breaks phrases that the readers
- * match word by word. A line break followed by a lower-case letter, after anything but the end of a
- * sentence or clause, is a soft wrap: the folded text reads it as a space. Same length, same offsets.
- */
-function unwrapLines(folded: string, plain: string): string {
-  return folded.replace(/\n(?=[a-z])/g, (nl, at: number) => {
-    const next = plain[at + 1] as string;
-    const prev = plain[at - 1] ?? "\n";
-    return next !== next.toUpperCase() && !/[\n.:;]/.test(prev) ? " " : nl;
-  });
+  return { original, norm, plain, folded: foldUnwrapped(plain) };
 }
 
 /** True when the character at `i` of `plain` is an upper-case letter. */
