@@ -37,7 +37,8 @@ const WORDS = [
   "van ban",
 ];
 const WORD_AT = new RegExp(String.raw`(${WORDS.join("|")})\s+(?:so\s+)?(\d{1,5})${NOT_AFTER}`, "y");
-const ALIAS_RE = /\(\s*(?:sau day\s+)?goi\s+(?:tat\s+)?la\s*:?\s*([^()\n]{1,60}?)\s*\)/g;
+// Anchored (sticky) at each "(" in turn (indexOf finds them faster than the engine tries every position).
+const ALIAS_AT = /\(\s*(?:sau day\s+)?goi\s+(?:tat\s+)?la\s*:?\s*([^()\n]{1,60}?)\s*\)/y;
 
 export interface ShortMention {
   start: number;
@@ -168,8 +169,11 @@ export interface Alias {
 /** "(sau đây gọi tắt là X)" after a reference: X then names that document. */
 export function findAliases(v: TextView, anchors: Anchor[]): Alias[] {
   const out: Alias[] = [];
-  ALIAS_RE.lastIndex = 0;
-  for (let m = ALIAS_RE.exec(v.folded); m !== null; m = ALIAS_RE.exec(v.folded)) {
+  for (let p = v.folded.indexOf("("); p >= 0; p = v.folded.indexOf("(", p + 1)) {
+    ALIAS_AT.lastIndex = p;
+    const m = ALIAS_AT.exec(v.folded);
+    if (m === null) continue;
+    p = ALIAS_AT.lastIndex - 1; // a global scan goes on after the match
     const aliasStart = m.index + m[0].lastIndexOf(m[1] as string);
     const text = v.plain.slice(aliasStart, aliasStart + (m[1] as string).length).trim();
     // A symbol as alias is already a citation; only bare names are new.

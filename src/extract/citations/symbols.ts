@@ -14,8 +14,10 @@ const SYMBOL_RE = new RegExp(
     String.raw`|(\d{1,5})\s?-\s?([a-z]{1,4})\s?/\s?(${ISS})` +
     String.raw`|(\d{1,5}[a-z]?)\s?/\s?(${ISS})` +
     `)(?![a-z0-9&/])`,
-  "g",
+  "y",
 );
+// Every symbol has a slash at most this far from its start ("12345 - ctr /": number, dash, type).
+const SLASH_REACH = 13;
 
 export interface RawSymbol {
   /** Offsets in the normalised text. */
@@ -181,11 +183,35 @@ function build(
   };
 }
 
+/**
+ * The matches of SYMBOL_RE, in order, as a global scan would give them. Each has a slash within
+ * SLASH_REACH of its start, which is a digit; slashes are rare and indexOf finds them far faster
+ * than the engine tries every digit, so the pattern is tried (sticky) only at the digits in reach
+ * in front of each slash, each position once.
+ */
+function symbolMatches(folded: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let tried = 0; // every position before this has been tried or lies inside a match
+  for (let q = folded.indexOf("/"); q >= 0; q = folded.indexOf("/", q + 1)) {
+    for (let s = Math.max(tried, q - SLASH_REACH); s < q; s++) {
+      const c = folded.charCodeAt(s);
+      if (c < 48 || c > 57) continue;
+      SYMBOL_RE.lastIndex = s;
+      const m = SYMBOL_RE.exec(folded);
+      if (m === null) continue;
+      out.push(m);
+      tried = s + m[0].length;
+      break;
+    }
+    tried = Math.max(tried, q);
+  }
+  return out;
+}
+
 /** Every symbol in the text, in order. */
 export function findSymbols(folded: string, plain: string): RawSymbol[] {
   const out: RawSymbol[] = [];
-  SYMBOL_RE.lastIndex = 0;
-  for (let m = SYMBOL_RE.exec(folded); m !== null; m = SYMBOL_RE.exec(folded)) {
+  for (const m of symbolMatches(folded)) {
     const start = m.index;
     // The symbol must not continue a number, a path or a word ("số31-QĐ/TW" glued to "số" is fine).
     const prev = folded[start - 1];
