@@ -191,46 +191,65 @@ function composeNfc(input: string, map: OffsetMap): string {
 }
 
 /**
+ * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`,
+ * removals recorded in `map`; the flags of every code unit are OR-ed into `seen` on the way, so the
+ * same pass tells whether the text needs NFC or the tone swap at all.
+ */
+function replaceUnits(
+  units: Uint16Array,
+  map: OffsetMap,
+): { out: Uint16Array; length: number; seen: number } {
+  if (unitFlags === null) unitFlags = buildUnitFlags();
+  if (replaceTable === null) replaceTable = buildReplaceTable();
+  const flags = unitFlags;
+  const table = replaceTable;
+  const n = units.length;
+  const out = new Uint16Array(n);
+  let o = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = units[i] as number;
+    const f = flags[c] as number;
+    seen |= f;
+    if ((f & REPLACED) === 0) out[o++] = c;
+    else {
+      const r = table[c] as number;
+      if (r !== REMOVE) out[o++] = r;
+      else map.mark(o, i + 1);
+    }
+  }
+  return { out, length: o, seen };
+}
+
+/**
  * Normalises a document's text for matching. Offsets of the result map back to `original` through
  * `toOriginal`; `text` is what the extractors read.
  */
 export function normalise(original: string): NormalisedText {
-  const first = new OffsetMap();
   let units = codeUnits(original);
-  if (unitFlags === null) unitFlags = buildUnitFlags();
-  const flags = unitFlags;
-  let seen = 0;
-  for (let k = 0; k < units.length; k++) seen |= flags[units[k] as number] as number;
-  const nfc = seen & NFC_SENSITIVE ? composeNfc(original, first) : original;
-  if (nfc !== original) units = codeUnits(nfc);
-
-  const second = new OffsetMap();
-  if (replaceTable === null) replaceTable = buildReplaceTable();
-  const table = replaceTable;
-  const n = nfc.length;
-  let text = nfc;
-  // After NFC the text may hold what the scan above did not see; it was the careful path anyway.
-  if (seen & (REPLACED | NFC_SENSITIVE)) {
-    let i = 0;
-    while (i < n && table[units[i] as number] === 0) i++;
-    if (i < n) {
-      const out = new Uint16Array(n);
-      out.set(units.subarray(0, i));
-      let o = i;
-      for (; i < n; i++) {
-        const c = units[i] as number;
-        const r = table[c] as number;
-        if (r === 0) out[o++] = c;
-        else if (r !== REMOVE) out[o++] = r;
-        else second.mark(o, i + 1);
-      }
-      // Buffer decodes faster than TextDecoder; only text with surrogates (flagged NFC-sensitive)
-      // needs the decoder, which turns lone ones into U+FFFD.
-      text =
-        seen & NFC_SENSITIVE
-          ? decoder.decode(out.subarray(0, o))
-          : Buffer.from(out.buffer, out.byteOffset, o * 2).toString("utf16le");
+  let second = new OffsetMap();
+  let replaced = replaceUnits(units, second);
+  const seen = replaced.seen;
+  const first = new OffsetMap();
+  let nfc = original;
+  if (seen & NFC_SENSITIVE) {
+    // NFC first, then the replacements on what it composed (rare: the text was not NFC).
+    nfc = composeNfc(original, first);
+    if (nfc !== original) {
+      units = codeUnits(nfc);
+      second = new OffsetMap();
+      replaced = replaceUnits(units, second);
     }
+  }
+  let text = nfc;
+  if (replaced.seen & REPLACED) {
+    const { out, length } = replaced;
+    // Buffer decodes faster than TextDecoder; only text with surrogates (flagged NFC-sensitive)
+    // needs the decoder, which turns lone ones into U+FFFD.
+    text =
+      seen & NFC_SENSITIVE
+        ? decoder.decode(out.subarray(0, length))
+        : Buffer.from(out.buffer, out.byteOffset, length * 2).toString("utf16le");
   }
 
   // Accent placement is a same-length swap, so the offset map is unaffected. Replacements never

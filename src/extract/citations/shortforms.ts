@@ -89,6 +89,17 @@ function digitRuns(f: string): number[] {
   return out;
 }
 
+/** Value of the run of digits at `d`, or -1 when it is longer than a form's number (5 digits). */
+function runValue(f: string, d: number): number {
+  let n = 0;
+  for (let i = d; i < d + 6; i++) {
+    const c = f.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return n;
+    n = n * 10 + (c - 48);
+  }
+  return -1;
+}
+
 /** The match of the sticky `re` at `at` if it takes in the run of digits at `d`. */
 function execAt(re: RegExp, f: string, at: number, d: number): RegExpExecArray | null {
   if (at < 0) return null;
@@ -134,7 +145,10 @@ export function findShortForms(v: TextView, docs: Anchor[], anchors: Anchor[]): 
   const out: ShortMention[] = [];
   const numbered = docs.filter((d) => d.symbol !== null);
   if (numbered.length === 0) return out;
-  const runs = digitRuns(v.folded);
+  // A form names a document only by its number: runs of digits that are no cited document's number
+  // (most of them: dates, amounts, counts) are not tried at all.
+  const known = new Set(numbered.map((d) => numberOf(d.symbol)));
+  const runs = digitRuns(v.folded).filter((d) => known.has(runValue(v.folded, d)));
   const scan = (
     at: (f: string, d: number) => RegExpExecArray | null,
     typeOf: (w: string) => DocumentType | null,
