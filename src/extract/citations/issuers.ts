@@ -140,6 +140,22 @@ function namedBodies(): [string, string, boolean][] {
   return out.sort((a, b) => b[0].length - a[0].length);
 }
 const BODIES = namedBodies();
+// The bodies by their first three letters, in the same order: a window is compared only with the
+// names it can start with (a name shorter than that is compared with every window).
+const HEAD = 3;
+const BODIES_BY_HEAD = (() => {
+  const short = BODIES.filter(([f]) => f.length < HEAD);
+  const by = new Map<string, typeof BODIES>();
+  for (const b of BODIES) {
+    const head = b[0].slice(0, HEAD);
+    if (head.length === HEAD && !by.has(head))
+      by.set(
+        head,
+        BODIES.filter(([f]) => f.length < HEAD || f.startsWith(head)),
+      );
+  }
+  return { by, short };
+})();
 
 // Syllables that start prose, not a place, when a title is written in capitals ("… TỈNH ỦY THỰC HIỆN …").
 // Only first syllables: the second ones ("định" of "quyết định", "hành" of "ban hành") also end
@@ -186,7 +202,8 @@ export function issuerAt(folded: string, plain: string, at: number): IssuerMatch
     const p = placeAfter(folded, plain, end);
     return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
   }
-  for (const [f, canonical, national] of BODIES) {
+  for (const [f, canonical, national] of BODIES_BY_HEAD.by.get(window.slice(0, HEAD)) ??
+    BODIES_BY_HEAD.short) {
     if (window.startsWith(f) && !/[a-z0-9]/.test(window[f.length] ?? " ")) {
       // "Bộ trưởng Bộ X" and "Giám đốc Sở X" name the body.
       const end = at + f.length;
