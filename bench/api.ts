@@ -235,8 +235,8 @@ export async function run(args: string[]): Promise<number> {
     // PROFILE of the first lineage level from a directive (root lookup folded in): what the walk costs
     // in the database.
     {
-      const { cypher } = await import("../src/graph/queries/cypher.ts");
-      const p = await profile(bench.graph, cypher("lineage-step"), {
+      const { lineageWalkCypher } = await import("../src/graph/lineage.ts");
+      const p = await profile(bench.graph, lineageWalkCypher(1), {
         frontier: [],
         start: [{ label: "Document", key: directive(0) }],
         inTypes: ["IMPLEMENTS", "CONTINUES", "ASSIGNED_BY", "SERVES"],
@@ -246,7 +246,7 @@ export async function run(args: string[]): Promise<number> {
         cap: neo4j.int(1001),
       });
       profiles.push(
-        `lineage-step, first level from a directive: ${p.dbHits} db hits, ${p.rows} rows, ${fmt(p.ms)} ms; top: ${p.top.join("; ")}`,
+        `lineage-walk, first level from a directive: ${p.dbHits} db hits, ${p.rows} rows, ${fmt(p.ms)} ms; top: ${p.top.join("; ")}`,
       );
     }
 

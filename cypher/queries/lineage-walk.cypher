@@ -1,19 +1,11 @@
-// One level of a lineage walk, for every frontier node at once. On the first level the frontier is
-// empty and $start holds the root's identity ({label, key}: a seek on that label's uniqueness
-// constraint), so finding the root costs no round trip of its own; its properties come back in
-// `root`. For each frontier node, its neighbours along the allowed relationship types — $inTypes are
-// followed against their direction, $outTypes along it — at most $cap relationships per node, so the
-// caller can tell a node with too many neighbours (BREADTH) without loading them all.
-// One row per (frontier node, neighbour): parallel relationships (one per source stating the
-// relation) are grouped into `rels`, so the neighbour's properties are read once per parent, not once
-// per source. A frontier node without neighbours still yields one row (node null), so an existing
-// root with nothing below is told apart from a missing one.
-// Per neighbour, also: `more` (has it any neighbour of its own along the same types: a walk whose
-// frontier is all leaves ends without one more, empty round trip); when $parents, the element ids of
-// every node it hangs from (the caller stops at a page only once these are all reached, so the most
-// detailed chain of each node on the page is certain); when $facts, what a filter on organisations
-// or status reads (lead and cooperating units, performer, issuer; status claims), so filtering needs
-// no statement of its own.
+// Levels of a lineage walk (src/graph/lineage.ts) in one statement: the frontier's nodes, then one
+// lineage-walk-level block per level, spliced in at the LEVELS comment below (only integers are
+// substituted into their text), their rows listed at the RESULTS comment. With one level this is one
+// step of the level-by-level walk; with maxDepth levels, a whole narrow walk (UPSTREAM: 1–3 parents a
+// node) in one round trip instead of one per level.
+// On the first level the frontier is empty and $start holds the root's identity ({label, key}: a
+// seek on that label's uniqueness constraint), so finding the root costs no round trip of its own;
+// its properties come back in `root` (no record at all when no such node exists).
 CALL {
   UNWIND $frontier AS fid
   MATCH (n) WHERE elementId(n) = fid
@@ -37,37 +29,15 @@ CALL {
   }
   RETURN n
 }
-OPTIONAL CALL (n) {
-  CALL (n) {
-    MATCH (n)<-[r]-(m)
-    WHERE type(r) IN $inTypes AND (m:Document OR m:Task OR m:Action)
-    RETURN r, m
-    UNION ALL
-    MATCH (n)-[r]->(m)
-    WHERE type(r) IN $outTypes AND (m:Document OR m:Task OR m:Action)
-    RETURN r, m
-  }
-  RETURN r, m
-  LIMIT $cap
-}
-WITH n, m, collect({rid: elementId(r), type: type(r), start: elementId(startNode(r)), props: properties(r)}) AS rels
-RETURN elementId(n) AS fid,
-       CASE WHEN $start = [] THEN null ELSE {eid: elementId(n), labels: labels(n), props: properties(n)} END AS root,
-       CASE WHEN m IS NULL THEN null ELSE {eid: elementId(m), labels: labels(m), props: properties(m)} END AS node,
-       rels,
-       m IS NOT NULL AND (EXISTS {
-         MATCH (m)<-[r2]-(x)
-         WHERE type(r2) IN $inTypes AND (x:Document OR x:Task OR x:Action)
-       } OR EXISTS {
-         MATCH (m)-[r2]->(x)
-         WHERE type(r2) IN $outTypes AND (x:Document OR x:Task OR x:Action)
-       }) AS more,
-       CASE WHEN $parents AND m IS NOT NULL THEN
-         [(m)-[r2]->(p) WHERE type(r2) IN $inTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)] +
-         [(m)<-[r2]-(p) WHERE type(r2) IN $outTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)]
-       END AS parents,
-       CASE WHEN $facts AND m IS NOT NULL THEN {
-         organisations: [(o:Organisation)-[:LEAD|COOPERATES]->(m) | o.key] +
-                        [(m)-[:PERFORMED_BY|ISSUED_BY]->(o:Organisation) | o.key],
-         statuses: [(m)-[:HAS_STATUS]->(s:StatusReport) | {value: s.value, reportedOn: s.reportedOn}]
-       } END AS facts
+WITH collect(n) AS frontier0
+WITH frontier0, [n IN frontier0 | elementId(n)] AS seen0
+//LEVELS
+WITH CASE WHEN $start = [] OR frontier0 = [] THEN null
+          ELSE {eid: elementId(frontier0[0]), labels: labels(frontier0[0]), props: properties(frontier0[0])} END AS root,
+     [/*RESULTS*/] AS levels
+// One record per row, not one record holding every level: a single large record took 40 % longer to
+// send and decode (a directive's second level, 172 rows). The root comes with the first row; an
+// existing root always has one (a node without neighbours yields a row with node null).
+UNWIND range(0, size(levels) - 1) AS k
+UNWIND range(0, size(levels[k]) - 1) AS j
+RETURN CASE WHEN k = 0 AND j = 0 THEN root END AS root, k, levels[k][j] AS row

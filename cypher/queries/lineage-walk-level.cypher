@@ -1,0 +1,59 @@
+// One level of a lineage walk (lineage-walk.cypher): for every node of frontier{{prev}} at once, its
+// neighbours along the allowed relationship types — $inTypes are followed against their direction,
+// $outTypes along it — at most $cap relationships per node, so the caller can tell a node with too
+// many neighbours (BREADTH) without loading them all.
+// One row per (frontier node, neighbour): parallel relationships (one per source stating the
+// relation) are grouped into `rels`, so the neighbour's properties are read once per parent, not once
+// per source. A frontier node without neighbours still yields one row (node null), so an existing
+// root with nothing below is told apart from a missing one, and an expanded node from one that was not.
+// Per neighbour, also: `more` (has it any neighbour of its own along the same types: a walk whose
+// frontier is all leaves ends without one more, empty level); when $parents, the element ids of
+// every node it hangs from (the caller stops at a page only once these are all reached, so the most
+// detailed chain of each node on the page is certain); when $facts, what a filter on organisations
+// or status reads (lead and cooperating units, performer, issuer; status claims), so filtering needs
+// no statement of its own.
+// frontier{{k}}: the neighbours first reached here that have neighbours of their own — the next
+// level's frontier, the same the caller computes from the rows when nothing was cut (when something
+// was, by BREADTH or MAX_NODES, the caller's frontier is smaller and it checks before using a level).
+CALL (frontier{{prev}}, seen{{prev}}) {
+  UNWIND frontier{{prev}} AS n
+  OPTIONAL CALL (n) {
+    CALL (n) {
+      MATCH (n)<-[r]-(m)
+      WHERE type(r) IN $inTypes AND (m:Document OR m:Task OR m:Action)
+      RETURN r, m
+      UNION ALL
+      MATCH (n)-[r]->(m)
+      WHERE type(r) IN $outTypes AND (m:Document OR m:Task OR m:Action)
+      RETURN r, m
+    }
+    RETURN r, m
+    LIMIT $cap
+  }
+  WITH n, m, collect({rid: elementId(r), type: type(r), start: elementId(startNode(r)), props: properties(r)}) AS rels
+  WITH n, m, rels,
+       m IS NOT NULL AND (EXISTS {
+         MATCH (m)<-[r2]-(x)
+         WHERE type(r2) IN $inTypes AND (x:Document OR x:Task OR x:Action)
+       } OR EXISTS {
+         MATCH (m)-[r2]->(x)
+         WHERE type(r2) IN $outTypes AND (x:Document OR x:Task OR x:Action)
+       }) AS more
+  RETURN collect({
+           fid: elementId(n),
+           node: CASE WHEN m IS NULL THEN null ELSE {eid: elementId(m), labels: labels(m), props: properties(m)} END,
+           rels: rels,
+           more: more,
+           parents: CASE WHEN $parents AND m IS NOT NULL THEN
+             [(m)-[r2]->(p) WHERE type(r2) IN $inTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)] +
+             [(m)<-[r2]-(p) WHERE type(r2) IN $outTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)]
+           END,
+           facts: CASE WHEN $facts AND m IS NOT NULL THEN {
+             organisations: [(o:Organisation)-[:LEAD|COOPERATES]->(m) | o.key] +
+                            [(m)-[:PERFORMED_BY|ISSUED_BY]->(o:Organisation) | o.key],
+             statuses: [(m)-[:HAS_STATUS]->(s:StatusReport) | {value: s.value, reportedOn: s.reportedOn}]
+           } END
+         }) AS rows{{k}},
+         collect(DISTINCT CASE WHEN more AND NOT elementId(m) IN seen{{prev}} THEN m END) AS frontier{{k}}
+}
+WITH *, seen{{prev}} + [x IN rows{{k}} WHERE x.node IS NOT NULL | x.node.eid] AS seen{{k}}
