@@ -135,8 +135,11 @@ class OffsetMap {
 // tone swap, and a table lookup per code unit is much cheaper than running either to find out.
 const NFC_SENSITIVE = 1;
 const REPLACED = 2;
-const TONED_OPENER = 4;
+const TONED_O = 4;
+const TONED_U = 8;
 let unitFlags: Uint8Array | null = null;
+
+const flagsOf = (c: number) => (unitFlags as Uint8Array)[c] as number;
 
 function buildUnitFlags(): Uint8Array {
   const t = new Uint8Array(65536);
@@ -151,7 +154,8 @@ function buildUnitFlags(): Uint8Array {
   }
   for (const from of Object.keys(REPLACE))
     t[from.charCodeAt(0)] = (t[from.charCodeAt(0)] as number) | REPLACED;
-  for (const ch of toned("oOuU")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_OPENER;
+  for (const ch of toned("oO")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_O;
+  for (const ch of toned("uU")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_U;
   return t;
 }
 
@@ -193,32 +197,57 @@ function composeNfc(input: string, map: OffsetMap): string {
 /**
  * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`,
  * removals recorded in `map`; the flags of every code unit are OR-ed into `seen` on the way, so the
- * same pass tells whether the text needs NFC or the tone swap at all.
+ * same pass tells whether the text needs NFC at all, and it notes where an old-style tone pair
+ * (OLD_STYLE_RE: toned o before a or e, toned u before y) starts in the output. Those positions hold
+ * only when nothing was removed: replacements are one for one and neither make nor break a pair.
  */
 function replaceUnits(
   units: Uint16Array,
   map: OffsetMap,
-): { out: Uint16Array; length: number; seen: number } {
+): { out: Uint16Array; length: number; seen: number; removed: boolean; pairs: number[] } {
   if (unitFlags === null) unitFlags = buildUnitFlags();
   if (replaceTable === null) replaceTable = buildReplaceTable();
   const flags = unitFlags;
   const table = replaceTable;
   const n = units.length;
   const out = new Uint16Array(n);
+  const pairs: number[] = [];
   let o = 0;
   let seen = 0;
+  let removed = false;
   for (let i = 0; i < n; i++) {
     const c = units[i] as number;
     const f = flags[c] as number;
     seen |= f;
-    if ((f & REPLACED) === 0) out[o++] = c;
-    else {
+    if ((f & REPLACED) === 0) {
+      out[o++] = c;
+      if ((f & (TONED_O | TONED_U)) !== 0) {
+        const next = units[i + 1];
+        if (
+          f & TONED_O
+            ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
+            : next === 0x79 || next === 0x59
+        )
+          pairs.push(o - 1);
+      }
+    } else {
       const r = table[c] as number;
       if (r !== REMOVE) out[o++] = r;
-      else map.mark(o, i + 1);
+      else {
+        map.mark(o, i + 1);
+        removed = true;
+      }
     }
   }
-  return { out, length: o, seen };
+  return { out, length: o, seen, removed, pairs };
+}
+
+/** Old-style tone placement moved to the new style (hòa → hoà) for a match of OLD_STYLE_RE at `at`. */
+function newStyle(pair: string, uy: boolean, at: number, whole: string): string {
+  // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
+  if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
+  if (uy && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
+  return NEW_STYLE.get(pair) as string;
 }
 
 /**
@@ -252,18 +281,27 @@ export function normalise(original: string): NormalisedText {
         : Buffer.from(out.buffer, out.byteOffset, length * 2).toString("utf16le");
   }
 
-  // Accent placement is a same-length swap, so the offset map is unaffected. Replacements never
-  // make a tone pair's opener, so without one (and without NFC) there is nothing to swap.
-  if (seen & (TONED_OPENER | NFC_SENSITIVE))
+  // Accent placement is a same-length swap, so the offset map is unaffected. Where the scan saw
+  // every pair (nothing composed, nothing removed) only those are looked at; otherwise the pattern
+  // finds them in the text.
+  if (seen & NFC_SENSITIVE || replaced.removed)
     text = text.replace(
       OLD_STYLE_RE,
-      (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) => {
-        // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
-        if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
-        if (u !== undefined && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
-        return NEW_STYLE.get(pair) as string;
-      },
+      (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) =>
+        newStyle(pair, u !== undefined, at, whole),
     );
+  else if (replaced.pairs.length > 0) {
+    const parts: string[] = [];
+    let last = 0;
+    for (const at of replaced.pairs) {
+      const pair = text.slice(at, at + 2);
+      const swapped = newStyle(pair, (flagsOf(text.charCodeAt(at)) & TONED_U) !== 0, at, text);
+      if (swapped === pair) continue;
+      parts.push(text.slice(last, at), swapped);
+      last = at + 2;
+    }
+    if (last > 0) text = parts.join("") + text.slice(last);
+  }
 
   const len = original.length;
   let folded: string | null = null;
