@@ -111,6 +111,19 @@ export function connectionProjection(
   info: GraphQLResolveInfo,
   fields: readonly FieldNode[] = info.fieldNodes,
 ): Projection {
+  // graphql-js hands every sibling in a list the same field-node array (per request): a nested
+  // connection asks this hundreds of times with the same answer.
+  let projection = projections.get(fields);
+  if (!projection) {
+    projection = projectionOf(info, fields);
+    projections.set(fields, projection);
+  }
+  return projection;
+}
+
+const projections = new WeakMap<readonly FieldNode[], Projection>();
+
+function projectionOf(info: GraphQLResolveInfo, fields: readonly FieldNode[]): Projection {
   const edges = childFields(info, fields).filter((f) => f.name.value === "edges");
   const below = childFields(info, edges);
   const rels = below.some((f) => f.name.value === "relations");
