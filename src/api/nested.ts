@@ -231,7 +231,7 @@ function primeLevel(loaders: Loaders, parentEid: string, level: Level, raw: RawL
  * levels are. Only integers (variable and parameter indices, the direction) are substituted into the
  * text; each level's page and projection are the parameter `$levels[id]`.
  */
-export function compile(levels: Level[]): { text: string; params: Record<string, unknown> } {
+function compile(levels: Level[]): { text: string; params: Record<string, unknown> } {
   const params: unknown[] = [null];
   const block = (parent: number, level: Level): { text: string; result: string } => {
     const id = params.length;
