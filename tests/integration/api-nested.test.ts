@@ -149,7 +149,14 @@ describe("nested connections in one statement", () => {
       { id: gid("Document", "n|root") },
     );
     expect(res.errors?.map((e: any) => e.extensions?.code)).toContain("BAD_USER_INPUT");
-    expect((res.errors?.[0] as any)?.path).toEqual(["node", "implementedBy", "edges", 0, "node", "implementedBy"]);
+    expect((res.errors?.[0] as any)?.path).toEqual([
+      "node",
+      "implementedBy",
+      "edges",
+      0,
+      "node",
+      "implementedBy",
+    ]);
   });
 
   it("returns null for a missing document, as the node loader does", async () => {
