@@ -5,6 +5,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { createServer } from "../../src/api/server.ts";
 import { type GraphConnection, openGraph } from "../../src/graph/connection.ts";
+import { announceAndServe, runChild } from "./child.ts";
 
 let statements = 0;
 
@@ -47,19 +48,10 @@ async function main(): Promise<void> {
     ],
   });
   const url = await server.listen(0, "127.0.0.1");
-  process.stdout.write(`LISTENING ${url}\n`);
-  const stop = async () => {
+  announceAndServe(url, async () => {
     await server.close();
     await graph.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-  process.stdin.on("end", stop);
-  process.stdin.resume();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`api-server: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+runChild("api-server", main);

@@ -7,6 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j from "neo4j-driver";
+import { announceAndServe, runChild } from "../lib/child.ts";
 
 export const peerTypeDefs = /* GraphQL */ `
   type Document @node {
@@ -33,20 +34,10 @@ async function main(): Promise<void> {
   const schema = await new Neo4jGraphQL({ typeDefs: peerTypeDefs, driver }).getSchema();
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
-  process.stdout.write(`LISTENING ${url.replace(/\/$/, "")}\n`);
-  const stop = async () => {
+  announceAndServe(url.replace(/\/$/, ""), async () => {
     await server.stop();
     await driver.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-  // The parent's end of stdin closing means the benchmark is gone: do not outlive it.
-  process.stdin.on("end", stop);
-  process.stdin.resume();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`peer: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+runChild("peer", main);
