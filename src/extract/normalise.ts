@@ -10,6 +10,11 @@ export interface NormalisedText {
   toOriginal(offset: number): number;
   /** fold(text), folded once however many readers of the document ask for it. */
   folded(): string;
+  /**
+   * The UTF-16 code units of `text` (read them, never write them): kept from normalising when it
+   * had them, so a reader that scans code units does not encode the text again.
+   */
+  units(): Uint16Array;
 }
 
 // Characters replaced one-for-one, or removed ("").
@@ -74,11 +79,9 @@ const TONES = "\u0300\u0301\u0303\u0309\u0323";
 // to the consonant "qu" and both styles agree.
 const toned = (bases: string) =>
   [...bases].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
-// Without the u flag and without look-around, so the scan stays fast; the context is checked in code.
-const OLD_STYLE_RE = new RegExp(`([${toned("oO")}])([aAeE])|([${toned("uU")}])([yY])`, "g");
 const LETTER_RE = /[\p{L}\p{M}]/u;
-// Every pair OLD_STYLE_RE can match, with the tone moved to the second vowel (hòa → hoà), worked
-// out once instead of normalising each occurrence.
+// Every old-style pair (a toned o before a or e, a toned u before y) with the tone moved to the
+// second vowel (hòa → hoà), worked out once instead of normalising each occurrence.
 const NEW_STYLE = new Map(
   [...toned("oO")]
     .flatMap((o) => [..."aAeE"].map((v) => [o, v]))
@@ -168,6 +171,10 @@ function codeUnits(text: string): Uint16Array {
   return new Uint16Array(buf.buffer, buf.byteOffset, text.length);
 }
 
+/** The string of `units`, every code unit kept (Buffer decodes faster than TextDecoder). */
+const decodeUnits = (units: Uint16Array) =>
+  Buffer.from(units.buffer, units.byteOffset, units.length * 2).toString("utf16le");
+
 /** Composes NFC segment by segment (a base character plus its marks) so offsets stay mappable. */
 function composeNfc(input: string, map: OffsetMap): string {
   const parts: string[] = [];
@@ -195,22 +202,22 @@ function composeNfc(input: string, map: OffsetMap): string {
 }
 
 /**
- * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`,
- * removals recorded in `map`; the flags of every code unit are OR-ed into `seen` on the way, so the
- * same pass tells whether the text needs NFC at all, and it notes where an old-style tone pair
- * (OLD_STYLE_RE: toned o before a or e, toned u before y) starts in the output. Those positions hold
- * only when nothing was removed: replacements are one for one and neither make nor break a pair.
+ * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`, in
+ * place (the output never runs ahead of the input), removals recorded in `map`; the flags of every
+ * code unit are OR-ed into `seen` on the way, so the same pass tells whether the text needs NFC at
+ * all, and it notes where an old-style tone pair (a toned o before a or e, a toned u before y; NEW_STYLE)
+ * starts in the output. Replacements are one for one and never vowels, so they neither make nor
+ * break a pair; a removed character between the two vowels does not separate them.
  */
 function replaceUnits(
   units: Uint16Array,
   map: OffsetMap,
-): { out: Uint16Array; length: number; seen: number; removed: boolean; pairs: number[] } {
+): { length: number; seen: number; removed: boolean; pairs: number[] } {
   if (unitFlags === null) unitFlags = buildUnitFlags();
   if (replaceTable === null) replaceTable = buildReplaceTable();
   const flags = unitFlags;
   const table = replaceTable;
   const n = units.length;
-  const out = new Uint16Array(n);
   const pairs: number[] = [];
   let o = 0;
   let seen = 0;
@@ -220,9 +227,11 @@ function replaceUnits(
     const f = flags[c] as number;
     seen |= f;
     if ((f & REPLACED) === 0) {
-      out[o++] = c;
+      units[o++] = c;
       if ((f & (TONED_O | TONED_U)) !== 0) {
-        const next = units[i + 1];
+        let j = i + 1;
+        while (j < n && table[units[j] as number] === REMOVE) j++;
+        const next = units[j];
         if (
           f & TONED_O
             ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
@@ -232,22 +241,27 @@ function replaceUnits(
       }
     } else {
       const r = table[c] as number;
-      if (r !== REMOVE) out[o++] = r;
+      if (r !== REMOVE) units[o++] = r;
       else {
         map.mark(o, i + 1);
         removed = true;
       }
     }
   }
-  return { out, length: o, seen, removed, pairs };
+  return { length: o, seen, removed, pairs };
 }
 
-/** Old-style tone placement moved to the new style (hòa → hoà) for a match of OLD_STYLE_RE at `at`. */
-function newStyle(pair: string, uy: boolean, at: number, whole: string): string {
-  // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
-  if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
-  if (uy && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
-  return NEW_STYLE.get(pair) as string;
+/**
+ * The old-style pair at `at` of `units` with its tone moved to the new style (hòa → hoà), or null
+ * when the pair stays as it is.
+ */
+function newStyle(units: Uint16Array, at: number, n: number): string | null {
+  // Only at the end of a syllable (a lone surrogate is no letter), and "qu" + y belongs to the
+  // consonant (quý).
+  if (at + 2 < n && LETTER_RE.test(String.fromCharCode(units[at + 2] as number))) return null;
+  const before = units[at - 1];
+  if ((flagsOf(units[at] as number) & TONED_U) !== 0 && (before === 0x71 || before === 0x51)) return null;
+  return NEW_STYLE.get(String.fromCharCode(units[at] as number, units[at + 1] as number)) as string;
 }
 
 /**
@@ -270,38 +284,25 @@ export function normalise(original: string): NormalisedText {
       replaced = replaceUnits(units, second);
     }
   }
+  const n = replaced.length;
+  // The code units of `text` (null when the decoder has changed some). Accent placement is a
+  // same-length swap in them, so the offset map is unaffected.
+  let kept: Uint16Array | null = units.subarray(0, n);
+  let swapped = false;
+  for (const at of replaced.pairs) {
+    const style = newStyle(kept, at, n);
+    if (style === null) continue;
+    kept[at] = style.charCodeAt(0);
+    kept[at + 1] = style.charCodeAt(1);
+    swapped = true;
+  }
   let text = nfc;
-  if (replaced.seen & REPLACED) {
-    const { out, length } = replaced;
-    // Buffer decodes faster than TextDecoder; only text with surrogates (flagged NFC-sensitive)
-    // needs the decoder, which turns lone ones into U+FFFD.
-    text =
-      seen & NFC_SENSITIVE
-        ? decoder.decode(out.subarray(0, length))
-        : Buffer.from(out.buffer, out.byteOffset, length * 2).toString("utf16le");
-  }
-
-  // Accent placement is a same-length swap, so the offset map is unaffected. Where the scan saw
-  // every pair (nothing composed, nothing removed) only those are looked at; otherwise the pattern
-  // finds them in the text.
-  if (seen & NFC_SENSITIVE || replaced.removed)
-    text = text.replace(
-      OLD_STYLE_RE,
-      (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) =>
-        newStyle(pair, u !== undefined, at, whole),
-    );
-  else if (replaced.pairs.length > 0) {
-    const parts: string[] = [];
-    let last = 0;
-    for (const at of replaced.pairs) {
-      const pair = text.slice(at, at + 2);
-      const swapped = newStyle(pair, (flagsOf(text.charCodeAt(at)) & TONED_U) !== 0, at, text);
-      if (swapped === pair) continue;
-      parts.push(text.slice(last, at), swapped);
-      last = at + 2;
-    }
-    if (last > 0) text = parts.join("") + text.slice(last);
-  }
+  if (replaced.seen & REPLACED && seen & NFC_SENSITIVE) {
+    // Replaced text that may have surrogates: the decoder turns lone ones into U+FFFD, so the
+    // code units read no longer match.
+    text = decoder.decode(kept);
+    kept = null;
+  } else if (replaced.seen & REPLACED || swapped) text = decodeUnits(kept);
 
   const len = original.length;
   let folded: string | null = null;
@@ -314,6 +315,10 @@ export function normalise(original: string): NormalisedText {
     folded(): string {
       folded ??= fold(text);
       return folded;
+    },
+    units(): Uint16Array {
+      kept ??= codeUnits(text);
+      return kept;
     },
   };
 }
@@ -367,42 +372,23 @@ export function fold(text: string): string {
     if (SURROGATE.test(text)) return decoder.decode(out);
     return String.fromCharCode.apply(null, out as unknown as number[]);
   }
-  return foldUnits(Buffer.from(text, "utf16le"), n, false);
+  return foldUnits(codeUnits(text));
 }
 
 /**
- * fold(text) where a soft wrap reads as a space: a line break followed by a lower-case letter,
- * after anything but the end of a sentence or clause ("Thực hiện Công\nvăn số 400/UBND-KT"). The
- * citation readers match phrases word by word; the wrap is found during the fold, same length.
+ * Folds `units` in place and decodes them: natively encoded and decoded, about twice as fast as
+ * reading the string a character at a time. Surrogates are noticed on the way, so only text that
+ * has them pays the decoder (lone ones become U+FFFD, as they always did).
  */
-export function foldUnwrapped(text: string): string {
-  if (foldTable === null) foldTable = buildFoldTable();
-  return foldUnits(Buffer.from(text, "utf16le"), text.length, true);
-}
-
-/**
- * Folds the code units of `buf` in place and decodes them: natively encoded and decoded, about twice
- * as fast as reading the string a character at a time. Surrogates are noticed on the way, so only
- * text that has them pays the decoder (lone ones become U+FFFD, as they always did).
- */
-function foldUnits(buf: Buffer, n: number, unwrap: boolean): string {
+function foldUnits(units: Uint16Array): string {
   const table = foldTable as Uint16Array;
-  const lower = lowerTable as Uint8Array;
-  const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
   let surrogate = false;
-  let prev = 10; // the text starts as if after a line break
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < units.length; i++) {
     const c = units[i] as number;
     if ((c & 0xf800) === 0xd800) surrogate = true;
     units[i] = table[c] as number;
-    // A soft wrap: the next character folds to a-z and is written in lower case, and the previous
-    // one is not a line break, full stop, colon or semicolon.
-    if (unwrap && c === 10 && i + 1 < n && lower[units[i + 1] as number] === 1) {
-      if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) units[i] = 32;
-    }
-    prev = c;
   }
-  return surrogate ? decoder.decode(units) : buf.toString("utf16le");
+  return surrogate ? decoder.decode(units) : decodeUnits(units);
 }
 
 const SHORT_FOLD = 32;
@@ -434,18 +420,142 @@ export function squash(text: string): string {
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ") : t;
 }
 
-// Markdown and HTML decoration that splits citations in converted documents: **bold**, *italic*,
-// <b>tags</b>, table pipes, heading hashes, escaped markdown characters.
-const DECORATION_RE =
-  /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>|\*+|_{2,}|\\(?=[*_#|[\]()`\\-])|\||^#{1,6}(?= )|`+|&nbsp;/gm;
+// Markdown and HTML decoration splits citations in converted documents: **bold**, *italic*,
+// <b>tags</b>, table pipes, heading hashes, escaped Markdown characters. Each kind opens with its
+// own character, so a scan stops only at these and reads the rest by hand (decorationEnd).
+const DECORATION_START = new Uint8Array(128);
+for (const ch of "<*_\\|#`&") DECORATION_START[ch.charCodeAt(0)] = 1;
+const ANY_DECORATION_START = /[<*_\\|#`&]/;
+// What a backslash escapes in Markdown: * _ # | [ ] ( ) ` \ -.
+const ESCAPED = new Uint8Array(128);
+for (const ch of "*_#|[]()`\\-") ESCAPED[ch.charCodeAt(0)] = 1;
+const NBSP = "&nbsp;";
+
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAsciiLetterOrDigit = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * End of the decoration that starts at `i` of `units`, or -1 when none does: an HTML tag (`<b>`,
+ * `</b>`, `<br/>`, `<td class=x>`: after the name, up to 200 characters other than < and > before
+ * the closing >), a run of `*` or of backticks, two or more `_`, a backslash escaping a Markdown
+ * character, a table pipe, 1 to 6 heading hashes at a line start followed by a space, `&nbsp;`.
+ */
+function decorationEnd(units: Uint16Array, i: number, n: number): number {
+  const c = units[i] as number;
+  let j = i + 1;
+  switch (c) {
+    case 0x7c: // |
+      return j;
+    case 0x2a: // *
+    case 0x60: // `
+    case 0x5f: // _
+      while (j < n && units[j] === c) j++;
+      return c === 0x5f && j - i < 2 ? -1 : j;
+    case 0x5c: // \
+      return j < n && ESCAPED[units[j] as number] === 1 ? j : -1;
+    case 0x23: {
+      // # at a line start (as the m flag's ^ sees one)
+      const before = units[i - 1];
+      if (i > 0 && before !== 10 && before !== 13 && before !== 0x2028 && before !== 0x2029) return -1;
+      while (j < n && units[j] === c) j++;
+      return j - i <= 6 && j < n && units[j] === 0x20 ? j : -1;
+    }
+    case 0x26: // &
+      for (let k = 1; k < NBSP.length; k++) if (units[i + k] !== NBSP.charCodeAt(k)) return -1;
+      return i + NBSP.length;
+    case 0x3c: // <
+      return tagEnd(units, i, n);
+  }
+  return -1;
+}
+
+/** End of the HTML tag at `i` (a <), or -1 (decorationEnd). */
+function tagEnd(units: Uint16Array, i: number, n: number): number {
+  let j = i + 1;
+  if (units[j] === 0x2f) j++;
+  if (j >= n || !isAsciiLetter(units[j] as number)) return -1;
+  j++;
+  while (j < n && isAsciiLetterOrDigit(units[j] as number)) j++;
+  if (j >= n) return -1;
+  const c = units[j] as number;
+  if (c === 0x3e) return j + 1;
+  if (c === 0x2f) return units[j + 1] === 0x3e && j + 1 < n ? j + 2 : -1;
+  if (!isSpace(c)) return -1;
+  // Attributes: white space, then up to 200 characters other than < and >, then "/>" or ">"; the
+  // slash of "/>" may be the 201st.
+  const from = j + 1;
+  let k = from;
+  while (k < n && k <= from + 201 && units[k] !== 0x3c && units[k] !== 0x3e) k++;
+  if (k >= n || units[k] !== 0x3e) return -1;
+  return k - from <= 200 || (k - from === 201 && units[k - 1] === 0x2f) ? k + 1 : -1;
+}
 
 /**
  * Replaces Markdown/HTML decoration with spaces of the same length, so matching sees plain prose
  * while every offset still points into the same text.
  */
 export function blankDecoration(text: string): string {
-  return text.replace(DECORATION_RE, (m) => BLANKS[m.length] ?? " ".repeat(m.length));
+  if (!ANY_DECORATION_START.test(text)) return text;
+  const units = codeUnits(text);
+  const n = units.length;
+  let blanked = false;
+  for (let i = 0; i < n; i++) {
+    const c = units[i] as number;
+    if (c >= 128 || DECORATION_START[c] === 0) continue;
+    const end = decorationEnd(units, i, n);
+    if (end < 0) continue;
+    // Nothing decorationEnd reads behind `i` is ever blanked (the character before a heading hash
+    // is a line break, which no decoration ends with), so blanking in place is safe.
+    units.fill(32, i, end);
+    blanked = true;
+    i = end - 1;
+  }
+  return blanked ? decodeUnits(units) : text;
 }
 
-// Most decoration is a pipe or a pair of stars: their blanks are made once, not per occurrence.
-const BLANKS = Array.from({ length: 17 }, (_, n) => " ".repeat(n));
+/**
+ * The two strings the citation readers match on, from one pass over the code units of a
+ * normalised text: `plain`, the text with its decoration blanked (blankDecoration), and `folded`,
+ * fold(plain) where a soft wrap reads as a space — a line break followed by a letter written in
+ * lower case, after anything but the end of a sentence or clause ("Thực hiện Công\nvăn số
+ * 400/UBND-KT"): the readers match phrases word by word. Both keep the length of the text.
+ */
+export function plainAndFolded(norm: NormalisedText): { plain: string; folded: string } {
+  if (foldTable === null) foldTable = buildFoldTable();
+  const table = foldTable;
+  const lower = lowerTable as Uint8Array;
+  const units = norm.units();
+  const n = units.length;
+  const folded = new Uint16Array(n);
+  const blanks: number[] = []; // start, end of each piece of decoration
+  let blankEnd = 0;
+  let surrogate = false;
+  let prev = 10; // the text starts as if after a line break
+  for (let i = 0; i < n; i++) {
+    let c = units[i] as number;
+    if (i < blankEnd) c = 32;
+    else if (c < 128 && DECORATION_START[c] === 1) {
+      const end = decorationEnd(units, i, n);
+      if (end > i) {
+        blanks.push(i, end);
+        blankEnd = end;
+        c = 32;
+      }
+    }
+    if ((c & 0xf800) === 0xd800) surrogate = true;
+    folded[i] = table[c] as number;
+    // A soft wrap: the next character folds to a-z and is written in lower case (so it opens no
+    // decoration), and the previous one is not a line break, full stop, colon or semicolon.
+    if (c === 10 && i + 1 < n && lower[units[i + 1] as number] === 1) {
+      if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) folded[i] = 32;
+    }
+    prev = c;
+  }
+  let plain = norm.text;
+  if (blanks.length > 0) {
+    const p = units.slice();
+    for (let k = 0; k < blanks.length; k += 2) p.fill(32, blanks[k], blanks[k + 1]);
+    plain = decodeUnits(p);
+  }
+  return { plain, folded: surrogate ? decoder.decode(folded) : decodeUnits(folded) };
+}

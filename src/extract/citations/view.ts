@@ -3,9 +3,9 @@
 import {
   blankDecoration,
   fold,
-  foldUnwrapped,
   type NormalisedText,
   normalise,
+  plainAndFolded,
   squash,
 } from "../normalise.ts";
 
@@ -27,8 +27,8 @@ export interface TextView {
 
 /** The view of a document; `norm` when the caller has normalised it already (extract() has). */
 export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
-  const plain = blankDecoration(norm.text);
-  return { original, norm, plain, folded: foldUnwrapped(plain) };
+  const { plain, folded } = plainAndFolded(norm);
+  return { original, norm, plain, folded };
 }
 
 /** True when the character at `i` of `plain` is an upper-case letter. */
