@@ -11,10 +11,13 @@ export interface NormalisedText {
   /** fold(text), folded once however many readers of the document ask for it. */
   folded(): string;
   /**
-   * The UTF-16 code units of `text` (read them, never write them): kept from normalising when it
-   * had them, so a reader that scans code units does not encode the text again.
+   * What the citation readers match on, made once: `plain` is `text` with its Markdown/HTML
+   * decoration blanked (blankDecoration), `folded` is fold(plain) where a soft wrap reads as a space
+   * — a line break followed by a letter written in lower case, after anything but the end of a
+   * sentence or clause ("Thực hiện Công\nvăn số 400/UBND-KT"): the readers match phrases word by
+   * word. Both keep the length of `text`.
    */
-  units(): Uint16Array;
+  forMatching(): { plain: string; folded: string };
 }
 
 // Characters replaced one-for-one, or removed ("").
@@ -134,12 +137,17 @@ class OffsetMap {
 // What a code unit asks of normalise(), as bits: NFC may change it (combining marks, singletons
 // such as U+212B Ångström, Hangul jamo, surrogates — astral marks are rare; a surrogate sends the
 // text down the careful path); it is replaced or removed (REPLACE); it can open an old-style tone
-// pair (hòa). One scan of this table tells which steps a text needs: most need neither NFC nor the
-// tone swap, and a table lookup per code unit is much cheaper than running either to find out.
+// pair (hòa); it can open Markdown/HTML decoration; it is a line break (a soft wrap, perhaps). One
+// scan of this table tells which steps a text needs and where: most need neither NFC nor the tone
+// swap, and a table lookup per code unit is much cheaper than running either to find out.
 const NFC_SENSITIVE = 1;
 const REPLACED = 2;
 const TONED_O = 4;
 const TONED_U = 8;
+const DECORATION = 16;
+const LINE_BREAK = 32;
+// The flags whose places the scan notes.
+const NOTED = TONED_O | TONED_U | DECORATION | LINE_BREAK;
 let unitFlags: Uint8Array | null = null;
 
 const flagsOf = (c: number) => (unitFlags as Uint8Array)[c] as number;
@@ -159,6 +167,8 @@ function buildUnitFlags(): Uint8Array {
     t[from.charCodeAt(0)] = (t[from.charCodeAt(0)] as number) | REPLACED;
   for (const ch of toned("oO")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_O;
   for (const ch of toned("uU")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_U;
+  for (const ch of DECORATION_CHARS) t[ch.charCodeAt(0)] = DECORATION;
+  t[10] = LINE_BREAK;
   return t;
 }
 
@@ -201,24 +211,40 @@ function composeNfc(input: string, map: OffsetMap): string {
   return parts.join("");
 }
 
+interface Scan {
+  /** Code units in the output. */
+  length: number;
+  /** The flags of every code unit of the input, OR-ed. */
+  seen: number;
+  removed: boolean;
+  /** fold() of each output code unit. */
+  folded: Uint16Array;
+  /** Output offsets where an old-style tone pair starts, decoration may start, a line breaks. */
+  pairs: number[];
+  decorations: number[];
+  breaks: number[];
+}
+
 /**
  * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`, in
- * place (the output never runs ahead of the input), removals recorded in `map`; the flags of every
- * code unit are OR-ed into `seen` on the way, so the same pass tells whether the text needs NFC at
- * all, and it notes where an old-style tone pair (a toned o before a or e, a toned u before y; NEW_STYLE)
- * starts in the output. Replacements are one for one and never vowels, so they neither make nor
- * break a pair; a removed character between the two vowels does not separate them.
+ * place (the output never runs ahead of the input), removals recorded in `map`, each output code
+ * unit folded on the way. The flags tell whether the text needs NFC at all, and where an old-style
+ * tone pair (a toned o before a or e, a toned u before y; NEW_STYLE), decoration or a line break
+ * is in the output. Replacements are one for one and never vowels, so they neither make nor break
+ * a pair; a removed character between the two vowels does not separate them.
  */
-function replaceUnits(
-  units: Uint16Array,
-  map: OffsetMap,
-): { length: number; seen: number; removed: boolean; pairs: number[] } {
+function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
   if (unitFlags === null) unitFlags = buildUnitFlags();
   if (replaceTable === null) replaceTable = buildReplaceTable();
+  if (foldTable === null) foldTable = buildFoldTable();
   const flags = unitFlags;
   const table = replaceTable;
+  const foldOf = foldTable;
   const n = units.length;
+  const folded = new Uint16Array(n);
   const pairs: number[] = [];
+  const decorations: number[] = [];
+  const breaks: number[] = [];
   let o = 0;
   let seen = 0;
   let removed = false;
@@ -227,28 +253,35 @@ function replaceUnits(
     const f = flags[c] as number;
     seen |= f;
     if ((f & REPLACED) === 0) {
-      units[o++] = c;
-      if ((f & (TONED_O | TONED_U)) !== 0) {
-        let j = i + 1;
-        while (j < n && table[units[j] as number] === REMOVE) j++;
-        const next = units[j];
-        if (
-          f & TONED_O
-            ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
-            : next === 0x79 || next === 0x59
-        )
-          pairs.push(o - 1);
+      if ((f & NOTED) !== 0) {
+        if (f & LINE_BREAK) breaks.push(o);
+        else if (f & DECORATION) decorations.push(o);
+        else {
+          let j = i + 1;
+          while (j < n && table[units[j] as number] === REMOVE) j++;
+          const next = units[j];
+          if (
+            f & TONED_O
+              ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
+              : next === 0x79 || next === 0x59
+          )
+            pairs.push(o);
+        }
       }
+      folded[o] = foldOf[c] as number;
+      units[o++] = c;
     } else {
       const r = table[c] as number;
-      if (r !== REMOVE) units[o++] = r;
-      else {
+      if (r !== REMOVE) {
+        folded[o] = foldOf[r] as number;
+        units[o++] = r;
+      } else {
         map.mark(o, i + 1);
         removed = true;
       }
     }
   }
-  return { length: o, seen, removed, pairs };
+  return { length: o, seen, removed, folded, pairs, decorations, breaks };
 }
 
 /**
@@ -271,8 +304,8 @@ function newStyle(units: Uint16Array, at: number, n: number): string | null {
 export function normalise(original: string): NormalisedText {
   let units = codeUnits(original);
   let second = new OffsetMap();
-  let replaced = replaceUnits(units, second);
-  const seen = replaced.seen;
+  let scan = scanUnits(units, second);
+  const seen = scan.seen;
   const first = new OffsetMap();
   let nfc = original;
   if (seen & NFC_SENSITIVE) {
@@ -281,15 +314,15 @@ export function normalise(original: string): NormalisedText {
     if (nfc !== original) {
       units = codeUnits(nfc);
       second = new OffsetMap();
-      replaced = replaceUnits(units, second);
+      scan = scanUnits(units, second);
     }
   }
-  const n = replaced.length;
+  const n = scan.length;
   // The code units of `text` (null when the decoder has changed some). Accent placement is a
-  // same-length swap in them, so the offset map is unaffected.
+  // same-length swap in them, so the offset map is unaffected, and so is the fold.
   let kept: Uint16Array | null = units.subarray(0, n);
   let swapped = false;
-  for (const at of replaced.pairs) {
+  for (const at of scan.pairs) {
     const style = newStyle(kept, at, n);
     if (style === null) continue;
     kept[at] = style.charCodeAt(0);
@@ -297,15 +330,19 @@ export function normalise(original: string): NormalisedText {
     swapped = true;
   }
   let text = nfc;
-  if (replaced.seen & REPLACED && seen & NFC_SENSITIVE) {
+  if (scan.seen & REPLACED && seen & NFC_SENSITIVE) {
     // Replaced text that may have surrogates: the decoder turns lone ones into U+FFFD, so the
     // code units read no longer match.
     text = decoder.decode(kept);
     kept = null;
-  } else if (replaced.seen & REPLACED || swapped) text = decodeUnits(kept);
+  } else if (scan.seen & REPLACED || swapped) text = decodeUnits(kept);
+  const foldedUnits = scan.folded.subarray(0, n);
+  // Text that may have surrogates is decoded by the decoder, as fold() does.
+  const decodeFolded = (f: Uint16Array) => (seen & NFC_SENSITIVE ? decoder.decode(f) : decodeUnits(f));
 
   const len = original.length;
   let folded: string | null = null;
+  let matching: { plain: string; folded: string } | null = null;
   return {
     text,
     toOriginal(offset: number): number {
@@ -313,12 +350,32 @@ export function normalise(original: string): NormalisedText {
       return Math.min(len, first.map(second.map(clamped)));
     },
     folded(): string {
-      folded ??= fold(text);
+      folded ??= decodeFolded(foldedUnits);
       return folded;
     },
-    units(): Uint16Array {
+    forMatching() {
+      if (matching !== null) return matching;
       kept ??= codeUnits(text);
-      return kept;
+      const spans = decorationSpans(kept, scan.decorations);
+      const f = foldedUnits.slice();
+      for (let k = 0; k < spans.length; k += 2) f.fill(32, spans[k], spans[k + 1]);
+      const lower = lowerTable as Uint8Array;
+      for (const i of scan.breaks) {
+        // Not blanked, followed by a letter that folds to a-z and is written in lower case (so it
+        // opens no decoration), after anything but a line break, full stop, colon or semicolon
+        // (the text starts as if after a line break; blanked decoration reads as a space).
+        if (f[i] !== 10 || i + 1 >= n || lower[kept[i + 1] as number] !== 1) continue;
+        const prev = i === 0 ? 10 : f[i - 1] === 32 ? 32 : kept[i - 1];
+        if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) f[i] = 32;
+      }
+      let plain = text;
+      if (spans.length > 0) {
+        const p = kept.slice();
+        for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
+        plain = decodeUnits(p);
+      }
+      matching = { plain, folded: decodeFolded(f) };
+      return matching;
     },
   };
 }
@@ -423,8 +480,9 @@ export function squash(text: string): string {
 // Markdown and HTML decoration splits citations in converted documents: **bold**, *italic*,
 // <b>tags</b>, table pipes, heading hashes, escaped Markdown characters. Each kind opens with its
 // own character, so a scan stops only at these and reads the rest by hand (decorationEnd).
+const DECORATION_CHARS = "<*_\\|#`&";
 const DECORATION_START = new Uint8Array(128);
-for (const ch of "<*_\\|#`&") DECORATION_START[ch.charCodeAt(0)] = 1;
+for (const ch of DECORATION_CHARS) DECORATION_START[ch.charCodeAt(0)] = 1;
 const ANY_DECORATION_START = /[<*_\\|#`&]/;
 // What a backslash escapes in Markdown: * _ # | [ ] ( ) ` \ -.
 const ESCAPED = new Uint8Array(128);
@@ -490,6 +548,20 @@ function tagEnd(units: Uint16Array, i: number, n: number): number {
   return k - from <= 200 || (k - from === 201 && units[k - 1] === 0x2f) ? k + 1 : -1;
 }
 
+/** Start and end of each piece of decoration, in order, given where some may start (in order). */
+function decorationSpans(units: Uint16Array, starts: number[]): number[] {
+  const spans: number[] = [];
+  let end = 0;
+  for (const i of starts) {
+    if (i < end) continue; // inside the previous piece
+    const e = decorationEnd(units, i, units.length);
+    if (e < 0) continue;
+    spans.push(i, e);
+    end = e;
+  }
+  return spans;
+}
+
 /**
  * Replaces Markdown/HTML decoration with spaces of the same length, so matching sees plain prose
  * while every offset still points into the same text.
@@ -497,65 +569,13 @@ function tagEnd(units: Uint16Array, i: number, n: number): number {
 export function blankDecoration(text: string): string {
   if (!ANY_DECORATION_START.test(text)) return text;
   const units = codeUnits(text);
-  const n = units.length;
-  let blanked = false;
-  for (let i = 0; i < n; i++) {
+  const starts: number[] = [];
+  for (let i = 0; i < units.length; i++) {
     const c = units[i] as number;
-    if (c >= 128 || DECORATION_START[c] === 0) continue;
-    const end = decorationEnd(units, i, n);
-    if (end < 0) continue;
-    // Nothing decorationEnd reads behind `i` is ever blanked (the character before a heading hash
-    // is a line break, which no decoration ends with), so blanking in place is safe.
-    units.fill(32, i, end);
-    blanked = true;
-    i = end - 1;
+    if (c < 128 && DECORATION_START[c] === 1) starts.push(i);
   }
-  return blanked ? decodeUnits(units) : text;
-}
-
-/**
- * The two strings the citation readers match on, from one pass over the code units of a
- * normalised text: `plain`, the text with its decoration blanked (blankDecoration), and `folded`,
- * fold(plain) where a soft wrap reads as a space — a line break followed by a letter written in
- * lower case, after anything but the end of a sentence or clause ("Thực hiện Công\nvăn số
- * 400/UBND-KT"): the readers match phrases word by word. Both keep the length of the text.
- */
-export function plainAndFolded(norm: NormalisedText): { plain: string; folded: string } {
-  if (foldTable === null) foldTable = buildFoldTable();
-  const table = foldTable;
-  const lower = lowerTable as Uint8Array;
-  const units = norm.units();
-  const n = units.length;
-  const folded = new Uint16Array(n);
-  const blanks: number[] = []; // start, end of each piece of decoration
-  let blankEnd = 0;
-  let surrogate = false;
-  let prev = 10; // the text starts as if after a line break
-  for (let i = 0; i < n; i++) {
-    let c = units[i] as number;
-    if (i < blankEnd) c = 32;
-    else if (c < 128 && DECORATION_START[c] === 1) {
-      const end = decorationEnd(units, i, n);
-      if (end > i) {
-        blanks.push(i, end);
-        blankEnd = end;
-        c = 32;
-      }
-    }
-    if ((c & 0xf800) === 0xd800) surrogate = true;
-    folded[i] = table[c] as number;
-    // A soft wrap: the next character folds to a-z and is written in lower case (so it opens no
-    // decoration), and the previous one is not a line break, full stop, colon or semicolon.
-    if (c === 10 && i + 1 < n && lower[units[i + 1] as number] === 1) {
-      if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) folded[i] = 32;
-    }
-    prev = c;
-  }
-  let plain = norm.text;
-  if (blanks.length > 0) {
-    const p = units.slice();
-    for (let k = 0; k < blanks.length; k += 2) p.fill(32, blanks[k], blanks[k + 1]);
-    plain = decodeUnits(p);
-  }
-  return { plain, folded: surrogate ? decoder.decode(folded) : decodeUnits(folded) };
+  const spans = decorationSpans(units, starts);
+  if (spans.length === 0) return text;
+  for (let k = 0; k < spans.length; k += 2) units.fill(32, spans[k], spans[k + 1]);
+  return decodeUnits(units);
 }

@@ -1,13 +1,6 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import {
-  blankDecoration,
-  fold,
-  type NormalisedText,
-  normalise,
-  plainAndFolded,
-  squash,
-} from "../normalise.ts";
+import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 
 export { squash };
 
@@ -27,7 +20,7 @@ export interface TextView {
 
 /** The view of a document; `norm` when the caller has normalised it already (extract() has). */
 export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
-  const { plain, folded } = plainAndFolded(norm);
+  const { plain, folded } = norm.forMatching();
   return { original, norm, plain, folded };
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blankDecoration, fold, normalise, plainAndFolded } from "../../../src/extract/normalise.ts";
+import { blankDecoration, fold, normalise } from "../../../src/extract/normalise.ts";
 
 // What blankDecoration blanks, as one pattern: its hand-written scan must find exactly these.
 const DECORATION_RE =
@@ -78,15 +78,16 @@ describe("blankDecoration", () => {
   });
 });
 
-describe("plainAndFolded", () => {
+describe("forMatching", () => {
   it("is the blanked text and its fold, soft wraps read as spaces", () => {
-    expect(plainAndFolded(normalise("**Thực hiện** Công\nvăn số 1.\nvăn")).folded).toBe(
+    expect(normalise("**Thực hiện** Công\nvăn số 1.\nvăn").forMatching().folded).toBe(
       "  thuc hien   cong van so 1.\nvan",
     );
     fc.assert(
       fc.property(text, (s) => {
         const n = normalise(s);
-        const { plain, folded } = plainAndFolded(n);
+        const { plain, folded } = n.forMatching();
+        expect(n.folded()).toBe(fold(n.text));
         expect(plain).toBe(blankDecoration(n.text));
         // A soft wrap: a line break before a letter that folds to a-z and is written in lower
         // case, not after a line break or the end of a sentence or clause.
