@@ -146,8 +146,6 @@ const TONED_O = 4;
 const TONED_U = 8;
 const DECORATION = 16;
 const LINE_BREAK = 32;
-// The flags whose places the scan notes.
-const NOTED = TONED_O | TONED_U | DECORATION | LINE_BREAK;
 let unitFlags: Uint8Array | null = null;
 
 const flagsOf = (c: number) => (unitFlags as Uint8Array)[c] as number;
@@ -216,7 +214,6 @@ interface Scan {
   length: number;
   /** The flags of every code unit of the input, OR-ed. */
   seen: number;
-  removed: boolean;
   /** fold() of each output code unit. */
   folded: Uint16Array;
   /** Output offsets where an old-style tone pair starts, decoration may start, a line breaks. */
@@ -226,12 +223,12 @@ interface Scan {
 }
 
 /**
- * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`, in
- * place (the output never runs ahead of the input), removals recorded in `map`, each output code
- * unit folded on the way. The flags tell whether the text needs NFC at all, and where an old-style
+ * Each code unit of `units` folded, look-alikes replaced (REPLACE) in place, invisible characters
+ * removed, in one pass. The flags tell whether the text needs NFC at all, and where an old-style
  * tone pair (a toned o before a or e, a toned u before y; NEW_STYLE), decoration or a line break
- * is in the output. Replacements are one for one and never vowels, so they neither make nor break
- * a pair; a removed character between the two vowels does not separate them.
+ * is. Most code units have no flag and cost a lookup, a fold and a test; removals (rare) close the
+ * gaps afterwards (removeGaps). Replacements are one for one and never vowels, so they neither make
+ * nor break a pair; a removed character between the two vowels does not separate them.
  */
 function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
   if (unitFlags === null) unitFlags = buildUnitFlags();
@@ -242,46 +239,70 @@ function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
   const foldOf = foldTable;
   const n = units.length;
   const folded = new Uint16Array(n);
-  const pairs: number[] = [];
-  const decorations: number[] = [];
-  const breaks: number[] = [];
-  let o = 0;
+  const scan: Scan = { length: n, seen: 0, folded, pairs: [], decorations: [], breaks: [] };
+  const removals: number[] = [];
   let seen = 0;
-  let removed = false;
   for (let i = 0; i < n; i++) {
     const c = units[i] as number;
+    folded[i] = foldOf[c] as number;
     const f = flags[c] as number;
+    if (f === 0) continue;
     seen |= f;
-    if ((f & REPLACED) === 0) {
-      if ((f & NOTED) !== 0) {
-        if (f & LINE_BREAK) breaks.push(o);
-        else if (f & DECORATION) decorations.push(o);
-        else {
-          let j = i + 1;
-          while (j < n && table[units[j] as number] === REMOVE) j++;
-          const next = units[j];
-          if (
-            f & TONED_O
-              ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
-              : next === 0x79 || next === 0x59
-          )
-            pairs.push(o);
-        }
-      }
-      folded[o] = foldOf[c] as number;
-      units[o++] = c;
-    } else {
+    if (f & REPLACED) {
       const r = table[c] as number;
-      if (r !== REMOVE) {
-        folded[o] = foldOf[r] as number;
-        units[o++] = r;
-      } else {
-        map.mark(o, i + 1);
-        removed = true;
+      if (r === REMOVE) removals.push(i);
+      else {
+        units[i] = r;
+        folded[i] = foldOf[r] as number;
       }
+    } else if (f & LINE_BREAK) scan.breaks.push(i);
+    else if (f & DECORATION) scan.decorations.push(i);
+    else if (f & (TONED_O | TONED_U)) {
+      let j = i + 1;
+      while (j < n && table[units[j] as number] === REMOVE) j++;
+      const next = units[j];
+      if (
+        f & TONED_O
+          ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
+          : next === 0x79 || next === 0x59
+      )
+        scan.pairs.push(i);
     }
   }
-  return { length: o, seen, removed, folded, pairs, decorations, breaks };
+  scan.seen = seen;
+  if (removals.length > 0) removeGaps(scan, units, removals, map);
+  return scan;
+}
+
+/**
+ * Closes the gaps the removed code units (at `removals`, in order) leave in `units` and the fold,
+ * recording them in `map`, and moves the offsets the scan noted to the output's.
+ */
+function removeGaps(scan: Scan, units: Uint16Array, removals: number[], map: OffsetMap): void {
+  const n = units.length;
+  let o = removals[0] as number;
+  for (let k = 0; k < removals.length; k++) {
+    const from = (removals[k] as number) + 1;
+    const to = k + 1 < removals.length ? (removals[k + 1] as number) : n;
+    map.mark(o, from);
+    units.copyWithin(o, from, to);
+    scan.folded.copyWithin(o, from, to);
+    o += to - from;
+  }
+  // An offset moves back by the number of removals before it (never one of them: removed code
+  // units are noted nowhere else).
+  const shift = (offsets: number[]) => {
+    let k = 0;
+    for (let x = 0; x < offsets.length; x++) {
+      const at = offsets[x] as number;
+      while (k < removals.length && (removals[k] as number) < at) k++;
+      offsets[x] = at - k;
+    }
+  };
+  shift(scan.pairs);
+  shift(scan.decorations);
+  shift(scan.breaks);
+  scan.length = o;
 }
 
 /**
@@ -423,10 +444,15 @@ export function fold(text: string): string {
   if (n <= SHORT_FOLD) {
     // A few words: building the string directly beats setting up a decoder.
     const out = new Uint16Array(n);
-    for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+    let surrogate = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if ((c & 0xf800) === 0xd800) surrogate = true;
+      out[i] = table[c] as number;
+    }
     // The decoder turns a lone surrogate into U+FFFD, fromCharCode keeps it: text with any
     // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
-    if (SURROGATE.test(text)) return decoder.decode(out);
+    if (surrogate) return decoder.decode(out);
     return String.fromCharCode.apply(null, out as unknown as number[]);
   }
   return foldUnits(codeUnits(text));
@@ -449,7 +475,6 @@ function foldUnits(units: Uint16Array): string {
 }
 
 const SHORT_FOLD = 32;
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whether a UTF-16 code unit is white space as JavaScript's \s and String.prototype.trim see it. */
 export function isSpace(c: number): boolean {
