@@ -275,7 +275,21 @@ export function departmentCode(name: string): string {
  */
 export function resolveDepartmentCode(code: string, extra: Iterable<string>): string {
   if (!code.startsWith("S") || code.length < 3) return code;
-  const known = new Set([...knownDepartmentCodes(), ...extra]);
+  const more = [...extra];
+  if (more.length > 0) return nearestCode(code, new Set([...knownDepartmentCodes(), ...more]));
+  // Against the known codes alone the answer never changes: worked out once per code.
+  let fixed = resolvedCodes.get(code);
+  if (fixed === undefined) {
+    fixed = nearestCode(code, new Set(knownDepartmentCodes()));
+    if (resolvedCodes.size >= 10_000) resolvedCodes.clear();
+    resolvedCodes.set(code, fixed);
+  }
+  return fixed;
+}
+
+const resolvedCodes = new Map<string, string>();
+
+function nearestCode(code: string, known: Set<string>): string {
   if (known.has(code)) return code;
   const near = [...known].filter((k) => distance(fold(k), fold(code)) === 1);
   return near.length === 1 ? (near[0] as string) : code;
