@@ -179,6 +179,20 @@ function codeUnits(text: string): Uint16Array {
   return new Uint16Array(buf.buffer, buf.byteOffset, text.length);
 }
 
+// Room for a copy that is decoded straight away (forMatching): one array, grown as needed, instead
+// of a new one per document; texts over a million code units get their own, not kept.
+let scratch = new Uint16Array(0);
+const SCRATCH_MAX = 1 << 20;
+
+function copyToScratch(units: Uint16Array): Uint16Array {
+  const n = units.length;
+  if (n > SCRATCH_MAX) return units.slice();
+  if (scratch.length < n) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length)));
+  const copy = scratch.subarray(0, n);
+  copy.set(units);
+  return copy;
+}
+
 /** The string of `units`, every code unit kept (Buffer decodes faster than TextDecoder). */
 const decodeUnits = (units: Uint16Array) =>
   Buffer.from(units.buffer, units.byteOffset, units.length * 2).toString("utf16le");
@@ -378,7 +392,13 @@ export function normalise(original: string): NormalisedText {
       if (matching !== null) return matching;
       kept ??= codeUnits(text);
       const spans = decorationSpans(kept, scan.decorations);
-      const f = foldedUnits.slice();
+      let plain = text;
+      if (spans.length > 0) {
+        const p = copyToScratch(kept);
+        for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
+        plain = decodeUnits(p);
+      }
+      const f = copyToScratch(foldedUnits);
       for (let k = 0; k < spans.length; k += 2) f.fill(32, spans[k], spans[k + 1]);
       const lower = lowerTable as Uint8Array;
       for (const i of scan.breaks) {
@@ -388,12 +408,6 @@ export function normalise(original: string): NormalisedText {
         if (f[i] !== 10 || i + 1 >= n || lower[kept[i + 1] as number] !== 1) continue;
         const prev = i === 0 ? 10 : f[i - 1] === 32 ? 32 : kept[i - 1];
         if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) f[i] = 32;
-      }
-      let plain = text;
-      if (spans.length > 0) {
-        const p = kept.slice();
-        for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
-        plain = decodeUnits(p);
       }
       matching = { plain, folded: decodeFolded(f) };
       return matching;
@@ -442,8 +456,9 @@ export function fold(text: string): string {
   const table = foldTable;
   const n = text.length;
   if (n <= SHORT_FOLD) {
-    // A few words: building the string directly beats setting up a decoder.
-    const out = new Uint16Array(n);
+    // A few words: building the string directly from a plain array beats setting up a typed
+    // array and a decoder (about twice as fast).
+    const out: number[] = new Array(n);
     let surrogate = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -452,8 +467,8 @@ export function fold(text: string): string {
     }
     // The decoder turns a lone surrogate into U+FFFD, fromCharCode keeps it: text with any
     // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
-    if (surrogate) return decoder.decode(out);
-    return String.fromCharCode.apply(null, out as unknown as number[]);
+    if (surrogate) return decoder.decode(Uint16Array.from(out));
+    return String.fromCharCode.apply(null, out);
   }
   return foldUnits(codeUnits(text));
 }
