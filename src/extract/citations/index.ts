@@ -3,6 +3,7 @@
 import { fold, type NormalisedText } from "../normalise.ts";
 import { resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
+import { endsWithAny } from "../words.ts";
 import { issuerOfCode } from "./codes.ts";
 import { yearOf } from "./dates.ts";
 import { readHeader } from "./header.ts";
@@ -195,7 +196,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       const isSelf =
         ownHeading ||
         (n.type === selfType &&
-          /ban hanh\s*$/.test(lead) &&
+          endsWithAny(lead, ["ban hanh"]) &&
           (n.issuer === null || n.issuer.name === selfIssuer?.name));
       if (isSelf)
         links.push({

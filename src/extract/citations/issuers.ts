@@ -2,6 +2,7 @@
 // with spelling variants resolved (grammar §5.3). Prose wins over the suffix: TW alone does not say
 // whether the Central Committee, the Politburo or the Secretariat issued a document.
 import { fold } from "../normalise.ts";
+import { endsWithAny } from "../words.ts";
 import { issuerOfCode, knownDepartmentCodes } from "./codes.ts";
 import { isUpperAt, squash } from "./view.ts";
 
@@ -304,7 +305,7 @@ const OF_BEFORE_AT = /\bcua\s+([^,;.:\n]{3,60}?)\s+tai\s*$/;
 export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
   const from = Math.max(0, typeStart - 80);
   const window = folded.slice(from, typeStart);
-  if (/tai\s*$/.test(window)) {
+  if (endsWithAny(window, ["tai"])) {
     const at = OF_BEFORE_AT.exec(window);
     if (at === null) return null;
     const name = at[1] as string;
@@ -312,7 +313,7 @@ export function issuerBefore(folded: string, plain: string, typeStart: number): 
     const found = issuerAt(folded, plain, start);
     return found !== null && found.end >= start + name.length - 1 ? found : null;
   }
-  if (!/ban hanh\s*$/.test(window)) return null;
+  if (!endsWithAny(window, ["ban hanh"])) return null;
   const m = ISSUED_BY_BEFORE.exec(window);
   if (!m) return null;
   const groupStart = from + m.index + m[0].indexOf(m[1] as string);

@@ -3,6 +3,7 @@
 // "Quyết định số 569/QĐ-TTg … ban hành Chiến lược …". Each becomes a document with a descriptive
 // title and a key of its own (identity.ts), linked to the numbered document that defines it.
 import type { DocumentType, RelationKind } from "../types.ts";
+import { endsWithAny } from "../words.ts";
 import { jurisdictionOf, titleDescriptor } from "./identity.ts";
 import { issuerAt } from "./issuers.ts";
 import type { Anchor } from "./model.ts";
@@ -16,7 +17,7 @@ const NAMED_TYPES =
 const BEFORE_IMPLEMENTS = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$)`,
 );
-const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$/;
+const CUES_AT_END = ["thuc hien", "trien khai", "cu the hoa", "thi hanh"];
 // Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
 const BEFORE_ATTACHED = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,
@@ -96,7 +97,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
   const from = Math.max(windowStart, m.start - 260);
   const gap = v.folded.slice(from, m.start);
   // Cheap tests on the gap's end first: the full patterns scan every position of the window.
-  const imp = CUE_AT_END.test(gap) ? BEFORE_IMPLEMENTS.exec(gap) : null;
+  const imp = endsWithAny(gap, CUES_AT_END) ? BEFORE_IMPLEMENTS.exec(gap) : null;
   if (imp && isUpperAt(v.plain, from + imp.index)) {
     const start = from + imp.index;
     const typeWord = imp[1] as string;
@@ -120,7 +121,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
     named.linked = m;
     return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
   }
-  const att = /kem theo\s*$/.test(gap) ? BEFORE_ATTACHED.exec(gap) : null;
+  const att = endsWithAny(gap, ["kem theo"]) ? BEFORE_ATTACHED.exec(gap) : null;
   if (att && isUpperAt(v.plain, from + att.index)) {
     const start = from + att.index;
     const typeWord = att[1] as string;
