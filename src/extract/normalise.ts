@@ -253,7 +253,9 @@ function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
   const foldOf = foldTable;
   const n = units.length;
   const folded = new Uint16Array(n);
-  const scan: Scan = { length: n, seen: 0, folded, pairs: [], decorations: [], breaks: [] };
+  const pairs: number[] = [];
+  const decorations: number[] = [];
+  const breaks: number[] = [];
   const removals: number[] = [];
   let seen = 0;
   for (let i = 0; i < n; i++) {
@@ -269,8 +271,8 @@ function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
         units[i] = r;
         folded[i] = foldOf[r] as number;
       }
-    } else if (f & LINE_BREAK) scan.breaks.push(i);
-    else if (f & DECORATION) scan.decorations.push(i);
+    } else if (f & LINE_BREAK) breaks.push(i);
+    else if (f & DECORATION) decorations.push(i);
     else if (f & (TONED_O | TONED_U)) {
       let j = i + 1;
       while (j < n && table[units[j] as number] === REMOVE) j++;
@@ -280,10 +282,10 @@ function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
           ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
           : next === 0x79 || next === 0x59
       )
-        scan.pairs.push(i);
+        pairs.push(i);
     }
   }
-  scan.seen = seen;
+  const scan: Scan = { length: n, seen, folded, pairs, decorations, breaks };
   if (removals.length > 0) removeGaps(scan, units, removals, map);
   return scan;
 }
