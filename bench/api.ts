@@ -80,6 +80,9 @@ const PEER_UPSTREAM = /* GraphQL */ `
     }
   }`;
 
+/** What `label` reads (labelOf in src/graph/queries/nodes.ts): the projection of the lineage pages. */
+const LABEL_PROPS = ["label", "symbol", "name", "content", "text", "indicator", "messageEn"];
+
 interface Roots {
   directives: string[];
   tasks: string[];
@@ -217,8 +220,14 @@ export async function run(args: string[]): Promise<number> {
         ["UPSTREAM", `Task:${task(i)}`, "UPSTREAM"],
       ] as const) {
         let t0 = performance.now();
-        // stopAfter as the resolver derives it from DOWNSTREAM's selection (first: 100, no totalCount).
-        await walkLineage(bench.graph, uid, { ...walkOptions, direction, stopAfter: 101 });
+        // stopAfter and projection as the resolver derives them from the selection (first: 100, no
+        // totalCount; node { id kind label }, no path).
+        await walkLineage(bench.graph, uid, {
+          ...walkOptions,
+          direction,
+          stopAfter: 101,
+          projection: { props: LABEL_PROPS, evidence: false },
+        });
         driverLatency[name]?.push(since(t0));
         if (name === "DOWNSTREAM") {
           // What a query selecting totalCount (or relations, cycles) costs: the whole reachable set.
@@ -246,7 +255,7 @@ export async function run(args: string[]): Promise<number> {
         parents: true,
         facts: false,
         cap: neo4j.int(1001),
-        props: ["key", "label", "symbol", "name", "content", "text", "indicator", "messageEn"],
+        props: ["key", ...LABEL_PROPS],
         evidence: false,
       });
       profiles.push(
