@@ -76,13 +76,16 @@ function namedAnchor(
 function titleEnd(v: TextView, from: number, limit: number): number {
   const max = Math.min(limit, from + 220, v.plain.length);
   let quoted = false;
+  const p = v.plain;
+  // Code units, not one-character strings (a new string for every letter outside Latin-1).
   for (let i = from; i < max; i++) {
-    const c = v.plain[i];
-    if (c === "“" || c === '"') quoted = !quoted;
+    const c = p.charCodeAt(i);
+    if (c === 0x201c || c === 0x22) quoted = !quoted; // “ "
     if (quoted) continue;
-    if (c === ";" || c === "\n" || c === "(" || c === "”") return i;
-    if (c === "." && (v.plain[i + 1] === " " || v.plain[i + 1] === "\n" || i + 1 >= v.plain.length)) return i;
-    if (c === "," && v.plain[i + 1] === " " && isUpperAt(v.plain, i + 2)) return i;
+    if (c === 0x3b || c === 0x0a || c === 0x28 || c === 0x201d) return i; // ; \n ( ”
+    const next = p.charCodeAt(i + 1);
+    if (c === 0x2e && (next === 0x20 || next === 0x0a || i + 1 >= p.length)) return i; // .
+    if (c === 0x2c && next === 0x20 && isUpperAt(p, i + 2)) return i; // ,
   }
   return max;
 }

@@ -24,11 +24,23 @@ export function viewOf(original: string, norm: NormalisedText = normalise(origin
   return { original, norm, plain, folded };
 }
 
+// Per code unit: 0 not yet asked, 1 not an upper-case letter, 2 an upper-case letter.
+const UPPER = new Uint8Array(65536);
+
 /** True when the character at `i` of `plain` is an upper-case letter. */
 export function isUpperAt(plain: string, i: number): boolean {
-  const ch = plain[i];
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  const c = plain.charCodeAt(i);
+  if (Number.isNaN(c)) return false;
+  // Worked out once per code unit (the readers ask this of the same letters again and again).
+  let known = UPPER[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? 2 : 1;
+    UPPER[c] = known;
+  }
+  return known === 2;
 }
+
 
 /** Hyphenated folded slug: "Quảng Trị" -> "quang-tri". */
 export function slug(text: string): string {
