@@ -41,7 +41,6 @@ export function isUpperAt(plain: string, i: number): boolean {
   return known === 2;
 }
 
-
 /** Hyphenated folded slug: "Quảng Trị" -> "quang-tri". */
 export function slug(text: string): string {
   return fold(text)
