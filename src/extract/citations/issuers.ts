@@ -91,6 +91,11 @@ const RULES: Rule[] = [
   [new RegExp(String.raw`^${HDND} (${LEVELS})\b`), (m) => `HĐND ${LEVEL[m[1] as string]}`, false],
 ];
 
+// Whether any rule matches: one pass of the engine instead of one per rule. issuerAt is asked at
+// every ", Capital" of a title, where usually nothing matches; the rules' own groups are still read
+// one rule at a time, so their order decides as before.
+const ANY_RULE = new RegExp(`^(?:${RULES.map(([re]) => re.source.slice(1)).join("|")})`);
+
 // Ministries and departments by folded name and common abbreviation.
 const MINISTRY_ALIASES: [string, string][] = [
   ["bo kh&cn", "Bộ Khoa học và Công nghệ"],
@@ -193,16 +198,17 @@ export interface IssuerMatch extends Issuer {
 /** Reads an issuer phrase starting exactly at `at` (folded text). */
 export function issuerAt(folded: string, plain: string, at: number): IssuerMatch | null {
   const window = folded.slice(at, at + 120);
-  for (const [re, name, national] of RULES) {
-    const m = re.exec(window);
-    if (!m) continue;
-    const end = at + m[0].length;
-    const written = plain.slice(at, end);
-    const issuer = name(m, written);
-    if (national) return { name: issuer, national, place: null, end };
-    const p = placeAfter(folded, plain, end);
-    return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
-  }
+  if (ANY_RULE.test(window))
+    for (const [re, name, national] of RULES) {
+      const m = re.exec(window);
+      if (!m) continue;
+      const end = at + m[0].length;
+      const written = plain.slice(at, end);
+      const issuer = name(m, written);
+      if (national) return { name: issuer, national, place: null, end };
+      const p = placeAfter(folded, plain, end);
+      return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
+    }
   for (const [f, canonical, national] of BODIES_BY_HEAD.by.get(window.slice(0, HEAD)) ??
     BODIES_BY_HEAD.short) {
     if (window.startsWith(f) && !/[a-z0-9]/.test(window[f.length] ?? " ")) {
