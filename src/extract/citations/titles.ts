@@ -93,11 +93,6 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
       end = i;
       break;
     }
-    // "… trong đó …" (in which) opens a clause about the document, not its title.
-    if (c === 0x20 && f.startsWith(" trong do ", i)) {
-      end = i;
-      break;
-    }
     if (
       c === 0x2c && // ,
       (CLAUSE_AFTER_COMMA.test(f.slice(i, i + 80)) ||
@@ -107,8 +102,14 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
       end = i;
       break;
     }
-    // A national document's title does not end in one province: "… trên địa bàn tỉnh X" is the clause's.
-    if (c === 0x20 && a.jurisdiction === "national" && f.startsWith(" tren dia ban ", i)) {
+    if (
+      c === 0x20 &&
+      f.charCodeAt(i + 1) === 0x74 && // both phrases go on with "t": most spaces are passed at once
+      // "… trong đó …" (in which) opens a clause about the document, not its title.
+      (f.startsWith(" trong do ", i) ||
+        // A national document's title does not end in one province: "… trên địa bàn tỉnh X" is the clause's.
+        (a.jurisdiction === "national" && f.startsWith(" tren dia ban ", i)))
+    ) {
       end = i;
       break;
     }
