@@ -175,10 +175,11 @@ export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): Nam
 
 // "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;": laws and ordinances are cited by name,
 // without number or issuer (NĐ 30/2020 Phụ lục I §II.6).
-// Only lines with "căn cứ" can match: each one found with indexOf (far cheaper than letting the
-// engine try every line break) is read by the pattern anchored (sticky) at its line's start, a line
-// break or the start of the text. Lines are taken in order and one that starts inside the previous
-// match is skipped, as a global scan would.
+// Only lines that open with "căn cứ" can match: each line, found with indexOf("\n") (cheaper than
+// looking for "can cu " anywhere, or letting the engine try every line break), is read by the
+// pattern anchored (sticky) at its start, a line break or the start of the text, when "can cu "
+// follows its leading marks. Lines are taken in order and one that starts inside the previous match
+// is skipped, as a global scan would.
 const LAW_BASIS_AT =
   /(?:^|\n)[ \t\-*+•]*can cu ((?:bo luat|luat|phap lenh) [^;\n]{3,200}?)(?:,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))?\s*(?:;|\.?\s*\n|\.$)/y;
 const LINE_LEAD = " \t-*+•";
@@ -188,10 +189,13 @@ export function namedLaws(v: TextView): Anchor[] {
   const out: Anchor[] = [];
   const f = v.folded;
   let scanned = 0;
-  for (let q = f.indexOf("can cu "); q >= 0; q = f.indexOf("can cu ", q + 1)) {
-    let p = q;
-    while (p > 0 && LINE_LEAD.includes(f[p - 1] as string)) p--;
-    const at = p === 0 ? 0 : f[p - 1] === "\n" ? p - 1 : -1;
+  for (let line = 0, next = 0; line >= 0; line = next) {
+    const br = f.indexOf("\n", line);
+    next = br < 0 ? -1 : br + 1;
+    let q = line;
+    while (q < f.length && LINE_LEAD.includes(f[q] as string)) q++;
+    if (!f.startsWith("can cu ", q)) continue;
+    const at = line === 0 ? 0 : line - 1;
     if (at < scanned) continue;
     LAW_BASIS_AT.lastIndex = at;
     const m = LAW_BASIS_AT.exec(f);
