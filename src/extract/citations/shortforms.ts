@@ -79,22 +79,23 @@ function inside(pos: number, anchors: Anchor[]): boolean {
 // spaces before it, so matches never overlap and these are the matches of the global scan.
 const isSpaceAt = (f: string, i: number) => i >= 0 && isSpace(f.charCodeAt(i));
 
-const DIGIT_RUN = /[0-9]+/g;
+// A run of at most 5 digits (a form's number) after white space (wordAt) or the last letter of an
+// abbreviation (abbrAt): the only runs a form can end at, so dates' months and years, decimals and
+// the digits of symbols are not even stopped at.
+const FORM_NUMBER = /[\sqdtlhrb][0-9]{1,5}(?![0-9])/g;
 
 /**
- * Starts of the runs of digits in `f` whose value is in `numbers`, in order. The engine finds the
- * runs (faster than a loop); test() instead of exec() leaves no match object behind for each of
- * them (dates, amounts, counts: most runs are no cited document's number).
+ * Starts of the runs of digits a form can end at whose value is in `numbers`, in order. test()
+ * instead of exec() leaves no match object behind for each run (dates, amounts, counts: most runs
+ * are no cited document's number).
  */
 function runsOf(f: string, numbers: Set<number | null>): number[] {
   const out: number[] = [];
-  DIGIT_RUN.lastIndex = 0;
-  while (DIGIT_RUN.test(f)) {
-    const end = DIGIT_RUN.lastIndex;
-    // Back to the run's start; a run longer than a form's number (5 digits) is no form's.
+  FORM_NUMBER.lastIndex = 0;
+  while (FORM_NUMBER.test(f)) {
+    const end = FORM_NUMBER.lastIndex;
     let start = end;
-    while (start > 0 && end - start <= 5 && isDigit(f.charCodeAt(start - 1))) start--;
-    if (end - start > 5) continue;
+    while (isDigit(f.charCodeAt(start - 1))) start--;
     let n = 0;
     for (let i = start; i < end; i++) n = n * 10 + f.charCodeAt(i) - 48;
     if (numbers.has(n)) out.push(start);
