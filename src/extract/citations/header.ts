@@ -230,6 +230,19 @@ export function readHeader(folded: string, plain: string): Header {
       subunit = null;
       continue;
     }
+    // "HUYỆN ỦY KRÔNG PẮC" under "ĐẢNG BỘ TỈNH X": the district Party committee, not the Tỉnh ủy.
+    const localParty = /^(huyen|quan|thi) uy\s+([a-z].*)$/.exec(folded);
+    if (localParty !== null) {
+      const word = localParty[1] as string;
+      const head = word === "huyen" ? "Huyện" : word === "quan" ? "Quận" : "Thị";
+      issuerLines.push({ name: `${head} ủy`, national: false, place: null });
+      h.local = {
+        level: word === "thi" ? "thị xã" : (LOCAL_LEVEL[word] as string),
+        name: titleCase(line.plain.slice(folded.length - (localParty[2] as string).length, folded.length)),
+      };
+      subunit = null;
+      continue;
+    }
     const localIssuer = i && /^(?:UBND|HĐND) (xã|phường|thị trấn|huyện|quận|thị xã)$/u.exec(i.name);
     if (localIssuer && i?.place) h.local = { level: localIssuer[1] as string, name: titleCase(i.place) };
     if (i) {
