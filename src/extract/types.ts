@@ -164,6 +164,8 @@ export interface Target {
   /** Key of the document that sets the target. */
   setBy: string;
   span: Span;
+  /** Key of the task whose row or list item states the target ("hỗ trợ tối thiểu 30 doanh nghiệp"). */
+  task?: string;
 }
 
 export interface Action {
