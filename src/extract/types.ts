@@ -192,6 +192,8 @@ export interface Statistics {
   overdue: number | null;
   /** Reported as still in progress (đang thực hiện), when the report counts them separately. */
   inProgress?: number | null;
+  /** The date the counts stand at when the text says so ("Tính đến ngày 15/6/2024, …"). */
+  asOf?: string;
   span: Span;
 }
 

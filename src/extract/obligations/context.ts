@@ -1,6 +1,7 @@
 // What every part of the obligations pass needs about one document: its normalised text (matching
 // runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
 // and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
+import { daysInMonth } from "../citations/dates.ts";
 import { fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 import {
   type ResolutionContext,
@@ -165,10 +166,47 @@ export class DocContext {
     return this.doc.date;
   }
 
+  private asOfMemo: string | null | undefined;
+
+  /**
+   * The date the document's figures stand at when it says so ("(tính đến ngày 30/9/2025)" in its
+   * title, "Tính đến ngày 15/6/2024, …" in its text): its first such date not after the document's
+   * own. Null when it names none.
+   */
+  get asOf(): string | null {
+    if (this.asOfMemo === undefined) this.asOfMemo = asOfIn(this.folded, 0, this.folded.length, this.date);
+    return this.asOfMemo;
+  }
+
+  /** When a status or count written in the document was true: its as-of date, else its date. */
+  get observedOn(): string | null {
+    return this.asOf ?? this.date;
+  }
+
   get year(): number | null {
     const y = this.doc.date?.slice(0, 4);
     return y === undefined ? null : Number(y);
   }
+}
+
+// "tính đến ngày 15/6/2024", "tính đến hết ngày 30 tháng 9 năm 2025", "tính đến hết tháng 6/2024".
+const AS_OF =
+  /tinh den (?:het |thoi diem |cuoi )?(?:ngay\s*)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2}) thang (\d{1,2}) nam (\d{4})|thang (\d{1,2})\s*(?:[/-]|nam)\s*(\d{4}))/g;
+
+/** The first as-of date in folded[start, end) that is a real date not after `notAfter`. */
+export function asOfIn(folded: string, start: number, end: number, notAfter: string | null): string | null {
+  AS_OF.lastIndex = start;
+  for (let m = AS_OF.exec(folded); m !== null && m.index < end; m = AS_OF.exec(folded)) {
+    const y = Number(m[3] ?? m[6] ?? m[8]);
+    const mo = Number(m[2] ?? m[5] ?? m[7]);
+    if (mo < 1 || mo > 12 || y < 1945) continue;
+    const d = (m[1] ?? m[4]) ? Number(m[1] ?? m[4]) : daysInMonth(y, mo);
+    if (d < 1 || d > daysInMonth(y, mo)) continue;
+    const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    if (notAfter !== null && iso.slice(0, notAfter.length) > notAfter) continue;
+    return iso;
+  }
+  return null;
 }
 
 export interface LocalUnit {

@@ -174,7 +174,11 @@ export function extractObligations(
   targets.push(...prose, ...rowTargets.filter((g) => !prose.some((p) => p.key === g.key)));
   // A sentence that states a target ("Hỗ trợ tối thiểu 30 doanh nghiệp mỗi năm" under MỤC TIÊU)
   // sets a goal; it reports nothing done.
-  const aimed = prose.filter((g) => g.task === undefined).map((g) => g.span);
+  // Nor is a count of tasks by status ("đã hoàn thành 12 nhiệm vụ, …"): that is a statistic.
+  const aimed = [
+    ...prose.filter((g) => g.task === undefined).map((g) => g.span),
+    ...statistics.map((st) => st.span),
+  ];
   actions.push(
     ...proseActions(ctx, tableRanges).filter(
       (a) => !aimed.some((g) => g.start < a.span.end && a.span.start < g.end),
