@@ -1,9 +1,10 @@
 // extractCitations: the documents a text cites, the document itself, and the typed relations
 // between them, each with the span of the original text it was read from.
 import { fold, type NormalisedText } from "../normalise.ts";
-import { resolveRegistered } from "../organisations/index.ts";
+import { provinceUnits, resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
 import { issuerOfCode } from "./codes.ts";
+import { titleCue } from "./cues.ts";
 import { yearOf } from "./dates.ts";
 import { readHeader } from "./header.ts";
 import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey } from "./identity.ts";
@@ -92,6 +93,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // the local unit's, not a province; the province may come from the documents it cites.
   let placeName = h.province ?? (h.local !== null ? null : h.place);
   let selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
+  // A header typed without diacritics ("UBND TINH QUANG NGAI") names the province the registry spells.
+  if (placeName !== null && !/[^\x00-\x7f]/.test(placeName) && selfJurisdiction !== null) {
+    placeName = provinceUnits().find((u) => u.slug === selfJurisdiction)?.name ?? placeName;
+  }
   ctx.jurisdiction = selfJurisdiction;
   const selfSymbol = h.symbol ? canonicalSymbol(h.symbol) : null;
   const selfType = h.type ?? "OTHER";
@@ -316,9 +321,14 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
 
   // Short forms and aliases point back to documents already cited.
   const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
+  // Short forms and aliases in the document's own title ("Triển khai thực hiện Đề án 06", the
+  // alias defined further down): the title's cue makes the document itself their subject.
+  const inTitle: { start: number; end: number; target: Anchor }[] = [];
   for (const s of findShortForms(v, reps, anchors)) {
     if (s.candidates.length === 1) {
       docs.get((s.candidates[0] as Anchor).key)?.extra.push(s);
+      if (s.start >= h.titleStart && s.end <= h.titleEnd)
+        inTitle.push({ start: s.start, end: s.end, target: s.candidates[0] as Anchor });
       continue;
     }
     const c = s.candidates[0] as Anchor;
@@ -342,6 +352,12 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     const d = docs.get(alias.target.key);
     if (!d) continue;
     d.extra.push({ start: alias.start, end: alias.end }, ...aliasUses(v, alias));
+    if (h.titleEnd <= h.titleStart || alias.start < h.titleEnd) continue;
+    for (const u of aliasUses(v, { ...alias, end: h.titleStart })) {
+      if (u.end > h.titleEnd) break;
+      d.extra.push(u);
+      inTitle.push({ ...u, target: alias.target });
+    }
   }
 
   // Relations.
@@ -354,6 +370,20 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       preambleEnd: Math.max(h.end, h.titleEnd) + PREAMBLE,
     }),
   ];
+  for (const t of inTitle) {
+    if (anchors.some((a) => a.start >= h.titleStart && a.start < t.start)) continue;
+    const cue = titleCue(v.folded.slice(h.titleStart, t.start));
+    if (cue === null) continue;
+    const reports = selfType === "REPORT" && (cue.kind === "IMPLEMENTS" || cue.kind === "CONTINUES");
+    pending.push({
+      from: "SELF",
+      to: t.target,
+      kind: reports ? "REPORTS_ON" : cue.kind,
+      cueStart: h.titleStart + cue.start,
+      cueEnd: h.titleStart + cue.end,
+      confidence: 0.85,
+    });
+  }
   // A resolution or decision that issues an attachment implementing X implements X itself
   // ("Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW").
   const attached = new Set(
