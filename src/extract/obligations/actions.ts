@@ -47,6 +47,11 @@ const TWO_SYLLABLE_UNITS = new Set(
     "tiện ích",
     "hộ dân",
     "thôn bản",
+    "lao động",
+    "tỷ đồng",
+    "triệu đồng",
+    "học sinh",
+    "bệnh viện",
   ].map((u) => fold(u)),
 );
 const NOT_UNITS = new Set(["thang", "nam", "ngay", "gio", "phut", "tuan", "quy", "lan nam", "dau", "cuoi"]);
@@ -457,20 +462,26 @@ export function sentencesOf(text: string, para: Piece): Piece[] {
   const body = text.slice(para.start, para.end);
   const n = body.length;
   let s = 0;
+  // Where to look for the next stop: past a "." inside a number ("17.450 lao động", "5.820 tỷ
+  // đồng"), which ends no sentence, while the sentence still starts at `s`.
+  let from = 0;
   while (s < n) {
-    STOP.lastIndex = s;
+    STOP.lastIndex = from;
     const r = STOP.exec(body)?.index ?? n;
     if (r === s) {
       s++;
+      from = s;
       continue;
     }
     if (r === n) {
       out.push({ start: para.start + s, end: para.end });
       break;
     }
-    if (r + 1 === n || isSpace(body.charCodeAt(r + 1)))
+    if (r + 1 === n || isSpace(body.charCodeAt(r + 1))) {
       out.push({ start: para.start + s, end: para.start + r + 1 });
-    s = r + 1;
+      s = r + 1;
+    }
+    from = r + 1;
   }
   return out;
 }

@@ -164,6 +164,13 @@ describe("a province's report on a Government resolution, with counts that state
     expect(x.targets.filter((g) => g.value === 51 || g.value === 52.4)).toEqual([]);
     const licences = x.actions.find((a) => a.quantity === 612);
     expect(licences).toMatchObject({ unit: "doanh nghiệp", actor: "Sở Kế hoạch và Đầu tư tỉnh Bình Định" });
+    // "17.450": the dot groups thousands; it ends no sentence.
+    const jobs = x.actions.find((a) => a.quantity === 17450);
+    expect(jobs).toMatchObject({
+      unit: "lao động",
+      actor: "Sở Lao động - Thương binh và Xã hội tỉnh Bình Định",
+    });
+    expect(jobs?.text).toMatch(/^Sở Lao động .* cho 17\.450 lao động/);
   });
 });
 
