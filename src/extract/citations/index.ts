@@ -4,7 +4,7 @@ import { fold, type NormalisedText } from "../normalise.ts";
 import { provinceUnits, resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
 import { issuerOfCode } from "./codes.ts";
-import { titleCue } from "./cues.ts";
+import { cueBetween, titleCue } from "./cues.ts";
 import { yearOf } from "./dates.ts";
 import { readHeader } from "./header.ts";
 import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey } from "./identity.ts";
@@ -322,13 +322,17 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // Short forms and aliases point back to documents already cited.
   const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
   // Short forms and aliases in the document's own title ("Triển khai thực hiện Đề án 06", the
-  // alias defined further down): the title's cue makes the document itself their subject.
+  // alias defined further down): the title's cue makes the document itself their subject. One
+  // that continues another document's description ("Kế hoạch số 95/KH-UBND … về triển khai Đề án
+  // 06") takes the cue with that document as subject.
   const inTitle: { start: number; end: number; target: Anchor }[] = [];
+  const described: { start: number; end: number; target: Anchor }[] = [];
   for (const s of findShortForms(v, reps, anchors)) {
     if (s.candidates.length === 1) {
       docs.get((s.candidates[0] as Anchor).key)?.extra.push(s);
-      if (s.start >= h.titleStart && s.end <= h.titleEnd)
-        inTitle.push({ start: s.start, end: s.end, target: s.candidates[0] as Anchor });
+      const use = { start: s.start, end: s.end, target: s.candidates[0] as Anchor };
+      if (s.start >= h.titleStart && s.end <= h.titleEnd) inTitle.push(use);
+      else described.push(use);
       continue;
     }
     const c = s.candidates[0] as Anchor;
@@ -351,7 +355,9 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (const alias of findAliases(v, anchors)) {
     const d = docs.get(alias.target.key);
     if (!d) continue;
-    d.extra.push({ start: alias.start, end: alias.end }, ...aliasUses(v, alias));
+    const uses = aliasUses(v, alias);
+    d.extra.push({ start: alias.start, end: alias.end }, ...uses);
+    for (const u of uses) described.push({ ...u, target: alias.target });
     if (h.titleEnd <= h.titleStart || alias.start < h.titleEnd) continue;
     for (const u of aliasUses(v, { ...alias, end: h.titleStart })) {
       if (u.end > h.titleEnd) break;
@@ -382,6 +388,24 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       cueStart: h.titleStart + cue.start,
       cueEnd: h.titleStart + cue.end,
       confidence: 0.85,
+    });
+  }
+  for (const u of described) {
+    let p: Anchor | null = null;
+    for (const a of anchors) {
+      if (a.start >= u.start) break;
+      p = a;
+    }
+    if (p === null || p === u.target || p.tailEnd > u.start) continue;
+    const cue = cueBetween(v.folded.slice(p.tailEnd, u.start));
+    if (cue === null) continue;
+    pending.push({
+      from: p,
+      to: u.target,
+      kind: cue.kind,
+      cueStart: p.tailEnd + cue.start,
+      cueEnd: p.tailEnd + cue.end,
+      confidence: 0.8,
     });
   }
   // A resolution or decision that issues an attachment implementing X implements X itself

@@ -273,6 +273,8 @@ describe("a ward's plan after the 2025 merger (UBND phường Hoa Lư, Ninh Bìn
     expect(scheme?.mentions.map((m) => m.text)).toContain("Đề án 06");
     expect(rels(x)).toContain(`SELF IMPLEMENTS «${scheme?.title}»`);
     expect(rels(x)).toContain(`«${scheme?.title}» ISSUED_WITH 06/QĐ-TTg`);
+    // The province's plan "về triển khai Đề án 06" implements it too (the alias in its description).
+    expect(rels(x)).toContain(`95/KH-UBND IMPLEMENTS «${scheme?.title}»`);
     expect(rels(x)).toEqual(
       expect.arrayContaining(["SELF BASED_ON 06/QĐ-TTg", "SELF IMPLEMENTS 95/KH-UBND"]),
     );
