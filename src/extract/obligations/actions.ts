@@ -277,7 +277,18 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
   for (const m of slice.matchAll(PARTNER)) {
     let name = (m[1] as string).trim();
     if (!/^\p{Lu}/u.test(name) && !/^các /.test(name)) continue;
-    if (/^\p{Lu}/u.test(name)) name = nameHead(name);
+    if (/^\p{Lu}/u.test(name)) {
+      const head = nameHead(name);
+      // A registry body whose name has lower-case syllables ("Bộ Công an") is read whole.
+      const words = name.split(/\s+/);
+      const n = head.split(/\s+/).length;
+      let known: string | null = null;
+      for (let k = Math.min(words.length, n + 3); k > n && known === null; k--) {
+        const w = words.slice(0, k).join(" ");
+        if (resolveRegistered(w, ctx.resolution) !== null) known = w;
+      }
+      name = known ?? head;
+    }
     if (/^(nhiều|các) (cơ quan|đơn vị)/i.test(name)) continue;
     const s = start + (m.index ?? 0) + m[0].indexOf(name);
     const org = ctx.organisation(name, s, s + name.length);

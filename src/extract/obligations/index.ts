@@ -175,10 +175,7 @@ export function extractObligations(
   // A sentence that states a target ("Hỗ trợ tối thiểu 30 doanh nghiệp mỗi năm" under MỤC TIÊU)
   // sets a goal; it reports nothing done.
   // Nor is a count of tasks by status ("đã hoàn thành 12 nhiệm vụ, …"): that is a statistic.
-  const aimed = [
-    ...prose.filter((g) => g.task === undefined).map((g) => g.span),
-    ...statistics.map((st) => st.span),
-  ];
+  const aimed = [...prose.map((g) => g.span), ...statistics.map((st) => st.span)];
   actions.push(
     ...proseActions(ctx, tableRanges).filter(
       (a) => !aimed.some((g) => g.start < a.span.end && a.span.start < g.end),
