@@ -231,13 +231,19 @@ export function readHeader(folded: string, plain: string): Header {
       continue;
     }
     // "HUYỆN ỦY KRÔNG PẮC" under "ĐẢNG BỘ TỈNH X": the district Party committee, not the Tỉnh ủy.
-    const localParty = /^(huyen|quan|thi) uy\s+([a-z].*)$/.exec(folded);
+    // "ĐẢNG ỦY XÃ IA GRAI", "ĐẢNG ỦY PHƯỜNG X": the commune's or ward's Party committee.
+    const localParty =
+      /^(huyen|quan|thi) uy\s+([a-z].*)$/.exec(folded) ??
+      /^dang uy (xa|phuong|thi tran)\s+([a-z].*)$/.exec(folded);
     if (localParty !== null) {
       const word = localParty[1] as string;
-      const head = word === "huyen" ? "Huyện" : word === "quan" ? "Quận" : "Thị";
-      issuerLines.push({ name: `${head} ủy`, national: false, place: null });
+      const level = word === "thi" ? "thị xã" : (LOCAL_LEVEL[word] as string);
+      const head = folded.startsWith("dang uy")
+        ? `Đảng ủy ${level}`
+        : `${word === "huyen" ? "Huyện" : word === "quan" ? "Quận" : "Thị"} ủy`;
+      issuerLines.push({ name: head, national: false, place: null });
       h.local = {
-        level: word === "thi" ? "thị xã" : (LOCAL_LEVEL[word] as string),
+        level,
         name: titleCase(line.plain.slice(folded.length - (localParty[2] as string).length, folded.length)),
       };
       subunit = null;

@@ -181,6 +181,19 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       document.issuerKey = issuerKeyOf(selfIssuerName, selfJurisdiction, h.date);
     }
   }
+  // In a commune's, ward's or district's document, a number with its own issuer code and no issuer
+  // in the prose ("Kế hoạch số 14-KH/ĐU" in a commune Party committee's report) is in the local
+  // body's own series: the province's bodies are named when cited (NĐ 30, Phụ lục I §II.6.a).
+  if (h.local !== null && selfCode && selfIssuerName !== null && !selfIssuer?.national) {
+    const own = document.key.split("|")[1] ?? "";
+    for (const a of numbered) {
+      const sym = a.symbol;
+      if (a.issuerProse || sym === null || a.jurisdiction !== selfJurisdiction) continue;
+      if (!sym.endsWith(`/${selfCode}`) && !sym.endsWith(`-${selfCode}`)) continue;
+      a.jurisdiction = own;
+      a.issuer = { name: selfIssuerName, national: false, place: null };
+    }
+  }
 
   // Named documents around them.
   const named: Anchor[] = [];
@@ -469,6 +482,8 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     const date =
       pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
     const citedIssuer = issuerName(issuer, local, h.level);
+    // A local body's own number keeps its unit in the key only ("gia-lai/xa-ia-grai").
+    const province = first?.jurisdiction?.split("/")[0] ?? null;
     citations.push({
       key: d.key,
       symbol: first?.symbol ?? null,
@@ -477,10 +492,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       issuer: citedIssuer,
       // The body as it was when the cited document was issued (or, undated, when it was cited).
       // Undated, the symbol's year still places it ("22/2021/QĐ-UBND" before a 2025 merger).
-      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? first?.year ?? h.date),
+      issuerKey: issuerKeyOf(citedIssuer, province, date ?? first?.year ?? h.date),
       date,
       title: longestTitle(v, d.anchors),
-      jurisdiction: first?.jurisdiction ?? null,
+      jurisdiction: province,
       ambiguous: d.ambiguous,
       ...(d.candidates ? { candidates: d.candidates } : {}),
       mentions: spans.map((s) => span(s.start, s.end)),

@@ -219,8 +219,15 @@ export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], bo
       continue;
     }
     const isTotal = /tổng cộng|tổng số|\+/iu.test(label);
+    const st = make(
+      ctx,
+      isTotal || section === null ? label : `${section} — ${label}`,
+      c,
+      row.start,
+      row.end,
+    );
     out.push({
-      stats: make(ctx, isTotal || section === null ? label : `${section} — ${label}`, c, row.start, row.end),
+      stats: ctx.asOf === null ? st : { ...st, asOf: ctx.asOf },
       section,
       isTotal,
     });

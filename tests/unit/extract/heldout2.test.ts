@@ -412,3 +412,59 @@ describe("a provincial council's normative resolution, before the 2025 merger (H
     expect(x.targets).toHaveLength(2);
   });
 });
+
+describe("a commune Party committee's report after the 2025 merger, in Markdown with a statistics table (Đảng ủy xã Ia Grai, Gia Lai)", () => {
+  const x = read("gia-lai-dang-uy-xa-bc.md");
+
+  it("is the commune Party committee's document, keyed to the commune", () => {
+    expect(x.document).toMatchObject({
+      symbol: "27-BC/ĐU",
+      type: "REPORT",
+      issuer: "Đảng ủy xã Ia Grai",
+      date: "2025-10-08",
+      jurisdiction: "gia-lai",
+    });
+    expect(x.document.key).toBe("party|gia-lai/xa-ia-grai|27-BC/ĐU|2025");
+  });
+
+  it("puts its own plan (same code, no issuer named) in the commune's series, and the province's documents in the province's", () => {
+    const own = cited(x, "14-KH/ĐU");
+    expect(own).toMatchObject({ issuer: "Đảng ủy xã Ia Grai", jurisdiction: "gia-lai", date: "2025-09-02" });
+    expect(own.key).toBe("party|gia-lai/xa-ia-grai|14-KH/ĐU|2025");
+    expect(cited(x, "05-NQ/TU")).toMatchObject({
+      issuer: "Ban Thường vụ Tỉnh ủy Gia Lai",
+      date: "2025-08-20",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "SELF REPORTS_ON 05-NQ/TU",
+        "SELF RESPONDS_TO 112-CV/VPTU",
+        "14-KH/ĐU IMPLEMENTS 05-NQ/TU",
+      ]),
+    );
+  });
+
+  it("resolves 'UBND xã' to the commune's council and ends the cooperating unit at its verb", () => {
+    expect(orgKeys(x)).toContain("org:gia-lai/xa-ia-grai:ubnd");
+    expect(orgKeys(x)).not.toContain("org:gia-lai@2025:ubnd");
+    expect(x.tasks[0]).toMatchObject({
+      lead: ["Văn phòng Đảng ủy"],
+      cooperating: ["Công an xã"],
+      deadline: { to: "2025-12-31" },
+    });
+  });
+
+  it("reads the statistics table as of the month the text names, and finds the rows that do not add up", () => {
+    expect(x.statistics.map((s) => [s.assigned, s.completed, s.inProgress, s.notCompleted])).toEqual([
+      [6, 3, 2, 1],
+      [5, 2, 2, 0],
+      [11, 5, 4, 1],
+    ]);
+    for (const s of x.statistics) expect(s.asOf).toBe("2025-09-30");
+    const bad = x.findings.filter((f) => f.kind === "TOTALS_MISMATCH").map((f) => f.messageEn);
+    expect(bad).toEqual([
+      expect.stringMatching(/^Totals do not add up: 5 tasks/),
+      expect.stringMatching(/^Totals do not add up: 11 tasks/),
+    ]);
+  });
+});
