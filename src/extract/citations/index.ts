@@ -94,7 +94,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   let placeName = h.province ?? (h.local !== null ? null : h.place);
   let selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
   // A header typed without diacritics ("UBND TINH QUANG NGAI") names the province the registry spells.
-  if (placeName !== null && !/[^\x00-\x7f]/.test(placeName) && selfJurisdiction !== null) {
+  if (placeName !== null && fold(placeName) === placeName.toLowerCase() && selfJurisdiction !== null) {
     placeName = provinceUnits().find((u) => u.slug === selfJurisdiction)?.name ?? placeName;
   }
   ctx.jurisdiction = selfJurisdiction;
