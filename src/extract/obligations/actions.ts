@@ -345,7 +345,9 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
             actor = actor ?? reportActor;
           } else if (subj !== null) {
-            const org = ctx.organisation(subj.name, subj.start, subj.start + subj.name.length);
+            // Named as written (the normalised text may place tone marks the other way: "uỷ").
+            const end = subj.start + subj.name.length;
+            const org = ctx.organisation(ctx.read(subj.start, end), subj.start, end);
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
@@ -567,7 +569,9 @@ function nameHead(phrase: string): string {
 function looksLikeName(name: string): boolean {
   const words = name.split(/\s+/).slice(2);
   if (words.length === 0 || words.length > 9) return false;
-  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|và)$/u.test(w));
+  return words.every(
+    (w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|phường|quận|và|ủy|uỷ)$/u.test(w),
+  );
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

@@ -444,6 +444,12 @@ describe("a commune Party committee's report after the 2025 merger, in Markdown 
     );
   });
 
+  it("gives an action to the office that is its subject, named as written", () => {
+    const a = x.actions.find((ac) => ac.quantity === 1250);
+    expect(a).toMatchObject({ unit: "hồ sơ", actor: "Văn phòng Đảng ủy" });
+    expect(a?.actorKey).toBe("org:gia-lai/xa-ia-grai:x-van-phong-dang-uy");
+  });
+
   it("resolves 'UBND xã' to the commune's council and ends the cooperating unit at its verb", () => {
     expect(orgKeys(x)).toContain("org:gia-lai/xa-ia-grai:ubnd");
     expect(orgKeys(x)).not.toContain("org:gia-lai@2025:ubnd");
