@@ -1,8 +1,9 @@
 // Actions (what was done or planned): the nodes, their tier (their actor's, null when there is
 // none) and each file's mention of them, one label per statement like ingest-tasks (links through
 // ingest-links).
-UNWIND $actions AS row
-MATCH (s:Source {key: row.source})
+UNWIND $files AS file
+MATCH (s:Source {key: file.source})
+UNWIND file.actions AS row
 OPTIONAL MATCH (o:Organisation {key: row.tierOf})
 MERGE (n:Action {key: row.key})
 // Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
@@ -16,4 +17,4 @@ SET n.tier = o.tier,
     n.quantity = coalesce(row.props.quantity, n.quantity),
     n.unit = coalesce(row.props.unit, n.unit)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: row.version}]->(n)
+  extractorVersion: file.version}]->(n)

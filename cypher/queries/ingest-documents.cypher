@@ -1,11 +1,12 @@
 // The batch's own documents and the documents they cite, with one MENTIONS per place a file cites
-// one; each row carries its file's Source key, rows in file order. A document's own text is
+// one; rows grouped by file (its Source key once), in file order. A document's own text is
 // authoritative: its file sets its properties and marks it held; a citation only describes a
 // document nobody holds yet. A document first known from citations is the same node (same key),
 // upgraded in place when its own text arrives. Properties are set by name (a map set costs an Eager:
 // it might write `key`, which the next row's MERGE reads); `held` is set last, after the others read it.
-UNWIND $documents AS row
-MATCH (s:Source {key: row.source})
+UNWIND $files AS file
+MATCH (s:Source {key: file.source})
+UNWIND file.documents AS row
 MERGE (d:Document {key: row.key})
 ON CREATE SET
   d.label = row.props.label,
@@ -42,8 +43,8 @@ ON MATCH SET
   d.candidates = CASE WHEN row.own OR NOT d.held THEN coalesce(row.props.candidates, d.candidates) ELSE d.candidates END,
   d.held = d.held OR row.own
 FOREACH (_ IN CASE WHEN row.own THEN [1] ELSE [] END |
-  CREATE (s)-[:CONTAINS {extractorVersion: row.version}]->(d)
+  CREATE (s)-[:CONTAINS {extractorVersion: file.version}]->(d)
 )
 FOREACH (m IN row.mentions |
-  CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: row.confidence, extractorVersion: row.version}]->(d)
+  CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: row.confidence, extractorVersion: file.version}]->(d)
 )

@@ -1,8 +1,9 @@
-// Organisations the batch's texts name, each row with its file's Source key. Registry organisations
+// Organisations the batch's texts name, grouped by file (its Source key once). Registry organisations
 // (loaded by ingest-registry) keep the registry's description; an organisation created from a text
 // takes the text's. Properties by name, `registered` last (it is read by the others).
-UNWIND $organisations AS row
-MATCH (s:Source {key: row.source})
+UNWIND $files AS file
+MATCH (s:Source {key: file.source})
+UNWIND file.organisations AS row
 MERGE (o:Organisation {key: row.key})
 ON CREATE SET
   o.name = row.props.name,
@@ -19,5 +20,5 @@ ON MATCH SET
   o.jurisdiction = CASE WHEN coalesce(o.registered, false) THEN o.jurisdiction ELSE coalesce(row.props.jurisdiction, o.jurisdiction) END,
   o.registered = coalesce(o.registered, false) OR row.props.registered
 FOREACH (m IN row.mentions |
-  CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: 1.0, extractorVersion: row.version}]->(o)
+  CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: 1.0, extractorVersion: file.version}]->(o)
 )

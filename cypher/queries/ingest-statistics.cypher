@@ -1,7 +1,8 @@
 // Statistics tables reports give about their own tasks: the nodes and each file's mention of them,
 // one label per statement like ingest-tasks (links through ingest-links).
-UNWIND $statistics AS row
-MATCH (s:Source {key: row.source})
+UNWIND $files AS file
+MATCH (s:Source {key: file.source})
+UNWIND file.statistics AS row
 MERGE (n:Statistics {key: row.key})
 // Each property by name (null keeps what another file wrote): a map set (`n += row.props`) might
 // write `key`, which the next row's MERGE reads, and costs an Eager that buffers the whole batch.
@@ -12,4 +13,4 @@ SET n.label = coalesce(row.props.label, n.label),
     n.notCompleted = coalesce(row.props.notCompleted, n.notCompleted),
     n.overdue = coalesce(row.props.overdue, n.overdue)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
-  extractorVersion: row.version}]->(n)
+  extractorVersion: file.version}]->(n)

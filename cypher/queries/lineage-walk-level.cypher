@@ -6,6 +6,9 @@
 // relation) are grouped into `rels`, so the neighbour's properties are read once per parent, not once
 // per source. A frontier node without neighbours still yields one row (node null), so an existing
 // root with nothing below is told apart from a missing one, and an expanded node from one that was not.
+// Properties: all of the neighbour's, or, when $props lists some, only those (`values`, in that
+// order); the relationships' (provenance) only when $evidence — without it, parallel relationships
+// come back once per type and direction (`count` still counts each, for BREADTH).
 // Per neighbour, also: `more` (has it any neighbour of its own along the same types: a walk whose
 // frontier is all leaves ends without one more, empty level); when $parents, the element ids of
 // every node it hangs from (the caller stops at a page only once these are all reached, so the most
@@ -15,6 +18,11 @@
 // frontier{{k}}: the neighbours first reached here that have neighbours of their own — the next
 // level's frontier, the same the caller computes from the rows when nothing was cut (when something
 // was, by BREADTH or MAX_NODES, the caller's frontier is smaller and it checks before using a level).
+// need{{prev}}: for a first page without a filter (every node matches), how many nodes the page still
+// lacks before this level (null otherwise). Once a level has reached that many new nodes, the levels
+// after it in this statement read nothing (their frontier is empty): the page is full, and the caller
+// reads the next level on its own only if the page is not settled yet. So a first page costs one
+// statement, not one per level, and no level beyond it is read.
 CALL (frontier{{prev}}, seen{{prev}}) {
   UNWIND frontier{{prev}} AS n
   OPTIONAL CALL (n) {
@@ -30,8 +38,11 @@ CALL (frontier{{prev}}, seen{{prev}}) {
     RETURN r, m
     LIMIT $cap
   }
-  WITH n, m, collect({rid: elementId(r), type: type(r), start: elementId(startNode(r)), props: properties(r)}) AS rels
-  WITH n, m, rels,
+  WITH n, m, r, CASE WHEN r IS NOT NULL THEN
+         {rid: CASE WHEN $evidence THEN elementId(r) END, type: type(r), start: elementId(startNode(r)),
+          props: CASE WHEN $evidence THEN properties(r) END} END AS rel
+  WITH n, m, count(r) AS count, collect(DISTINCT rel) AS rels
+  WITH n, m, count, rels,
        m IS NOT NULL AND (EXISTS {
          MATCH (m)<-[r2]-(x)
          WHERE type(r2) IN $inTypes AND (x:Document OR x:Task OR x:Action)
@@ -41,7 +52,9 @@ CALL (frontier{{prev}}, seen{{prev}}) {
        }) AS more
   RETURN collect({
            fid: elementId(n),
-           node: CASE WHEN m IS NULL THEN null ELSE {eid: elementId(m), labels: labels(m), props: properties(m)} END,
+           node: CASE WHEN m IS NULL THEN null WHEN $props IS NULL THEN {eid: elementId(m), labels: labels(m), props: properties(m)}
+                      ELSE {eid: elementId(m), labels: labels(m), values: [name IN $props | m[name]]} END,
+           count: count,
            rels: rels,
            more: more,
            parents: CASE WHEN $parents AND m IS NOT NULL THEN
@@ -54,6 +67,9 @@ CALL (frontier{{prev}}, seen{{prev}}) {
              statuses: [(m)-[:HAS_STATUS]->(s:StatusReport) | {value: s.value, reportedOn: s.reportedOn}]
            } END
          }) AS rows{{k}},
-         collect(DISTINCT CASE WHEN more AND NOT elementId(m) IN seen{{prev}} THEN m END) AS frontier{{k}}
+         collect(DISTINCT CASE WHEN more AND NOT elementId(m) IN seen{{prev}} THEN m END) AS next{{k}},
+         count(DISTINCT CASE WHEN NOT elementId(m) IN seen{{prev}} THEN m END) AS added{{k}}
 }
-WITH *, seen{{prev}} + [x IN rows{{k}} WHERE x.node IS NOT NULL | x.node.eid] AS seen{{k}}
+WITH *, seen{{prev}} + [x IN rows{{k}} WHERE x.node IS NOT NULL | x.node.eid] AS seen{{k}},
+     CASE WHEN need{{prev}} > added{{k}} THEN need{{prev}} - added{{k}} WHEN need{{prev}} IS NOT NULL THEN 0 END AS need{{k}}
+WITH *, CASE WHEN need{{k}} = 0 THEN [] ELSE next{{k}} END AS frontier{{k}}

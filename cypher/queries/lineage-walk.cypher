@@ -1,11 +1,12 @@
 // Levels of a lineage walk (src/graph/lineage.ts) in one statement: the frontier's nodes, then one
 // lineage-walk-level block per level, spliced in at the LEVELS comment below (only integers are
 // substituted into their text), their rows listed at the RESULTS comment. With one level this is one
-// step of the level-by-level walk; with maxDepth levels, a whole narrow walk (UPSTREAM: 1–3 parents a
-// node) in one round trip instead of one per level.
+// step of the level-by-level walk; with several, a whole narrow walk (UPSTREAM: 1–3 parents a node)
+// or a whole first page (DOWNSTREAM, $need) in one round trip instead of one per level.
 // On the first level the frontier is empty and $start holds the root's identity ({label, key}: a
 // seek on that label's uniqueness constraint), so finding the root costs no round trip of its own;
-// its properties come back in `root` (no record at all when no such node exists).
+// its properties come back in `root` (no record at all when no such node exists). $seen: every node
+// the walk reached before; $need: see lineage-walk-level.
 CALL {
   UNWIND $frontier AS fid
   MATCH (n) WHERE elementId(n) = fid
@@ -30,7 +31,7 @@ CALL {
   RETURN n
 }
 WITH collect(n) AS frontier0
-WITH frontier0, [n IN frontier0 | elementId(n)] AS seen0
+WITH frontier0, [n IN frontier0 | elementId(n)] + $seen AS seen0, $need AS need0
 //LEVELS
 WITH CASE WHEN $start = [] OR frontier0 = [] THEN null
           ELSE {eid: elementId(frontier0[0]), labels: labels(frontier0[0]), props: properties(frontier0[0])} END AS root,

@@ -10,6 +10,14 @@ export interface NormalisedText {
   toOriginal(offset: number): number;
   /** fold(text), folded once however many readers of the document ask for it. */
   folded(): string;
+  /**
+   * What the citation readers match on, made once: `plain` is `text` with its Markdown/HTML
+   * decoration blanked (blankDecoration), `folded` is fold(plain) where a soft wrap reads as a space
+   * — a line break followed by a letter written in lower case, after anything but the end of a
+   * sentence or clause ("Thực hiện Công\nvăn số 400/UBND-KT"): the readers match phrases word by
+   * word. Both keep the length of `text`.
+   */
+  forMatching(): { plain: string; folded: string };
 }
 
 // Characters replaced one-for-one, or removed ("").
@@ -74,11 +82,9 @@ const TONES = "\u0300\u0301\u0303\u0309\u0323";
 // to the consonant "qu" and both styles agree.
 const toned = (bases: string) =>
   [...bases].flatMap((b) => [...TONES].map((t) => `${b}${t}`.normalize("NFC"))).join("");
-// Without the u flag and without look-around, so the scan stays fast; the context is checked in code.
-const OLD_STYLE_RE = new RegExp(`([${toned("oO")}])([aAeE])|([${toned("uU")}])([yY])`, "g");
 const LETTER_RE = /[\p{L}\p{M}]/u;
-// Every pair OLD_STYLE_RE can match, with the tone moved to the second vowel (hòa → hoà), worked
-// out once instead of normalising each occurrence.
+// Every old-style pair (a toned o before a or e, a toned u before y) with the tone moved to the
+// second vowel (hòa → hoà), worked out once instead of normalising each occurrence.
 const NEW_STYLE = new Map(
   [...toned("oO")]
     .flatMap((o) => [..."aAeE"].map((v) => [o, v]))
@@ -131,12 +137,15 @@ class OffsetMap {
 // What a code unit asks of normalise(), as bits: NFC may change it (combining marks, singletons
 // such as U+212B Ångström, Hangul jamo, surrogates — astral marks are rare; a surrogate sends the
 // text down the careful path); it is replaced or removed (REPLACE); it can open an old-style tone
-// pair (hòa). One scan of this table tells which steps a text needs: most need neither NFC nor the
-// tone swap, and a table lookup per code unit is much cheaper than running either to find out.
+// pair (hòa); it can open Markdown/HTML decoration; it is a line break (a soft wrap, perhaps). One
+// scan of this table tells which steps a text needs and where: most need neither NFC nor the tone
+// swap, and a table lookup per code unit is much cheaper than running either to find out.
 const NFC_SENSITIVE = 1;
 const REPLACED = 2;
 const TONED_O = 4;
 const TONED_U = 8;
+const DECORATION = 16;
+const LINE_BREAK = 32;
 let unitFlags: Uint8Array | null = null;
 
 const flagsOf = (c: number) => (unitFlags as Uint8Array)[c] as number;
@@ -156,6 +165,8 @@ function buildUnitFlags(): Uint8Array {
     t[from.charCodeAt(0)] = (t[from.charCodeAt(0)] as number) | REPLACED;
   for (const ch of toned("oO")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_O;
   for (const ch of toned("uU")) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] as number) | TONED_U;
+  for (const ch of DECORATION_CHARS) t[ch.charCodeAt(0)] = DECORATION;
+  t[10] = LINE_BREAK;
   return t;
 }
 
@@ -167,6 +178,24 @@ function codeUnits(text: string): Uint16Array {
   const buf = Buffer.from(text, "utf16le");
   return new Uint16Array(buf.buffer, buf.byteOffset, text.length);
 }
+
+// Room for a copy that is decoded straight away (forMatching): one array, grown as needed, instead
+// of a new one per document; texts over a million code units get their own, not kept.
+let scratch = new Uint16Array(0);
+const SCRATCH_MAX = 1 << 20;
+
+function copyToScratch(units: Uint16Array): Uint16Array {
+  const n = units.length;
+  if (n > SCRATCH_MAX) return units.slice();
+  if (scratch.length < n) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length)));
+  const copy = scratch.subarray(0, n);
+  copy.set(units);
+  return copy;
+}
+
+/** The string of `units`, every code unit kept (Buffer decodes faster than TextDecoder). */
+const decodeUnits = (units: Uint16Array) =>
+  Buffer.from(units.buffer, units.byteOffset, units.length * 2).toString("utf16le");
 
 /** Composes NFC segment by segment (a base character plus its marks) so offsets stay mappable. */
 function composeNfc(input: string, map: OffsetMap): string {
@@ -194,60 +223,115 @@ function composeNfc(input: string, map: OffsetMap): string {
   return parts.join("");
 }
 
-/**
- * Look-alikes replaced and invisible characters removed (REPLACE) in one pass over `units`,
- * removals recorded in `map`; the flags of every code unit are OR-ed into `seen` on the way, so the
- * same pass tells whether the text needs NFC at all, and it notes where an old-style tone pair
- * (OLD_STYLE_RE: toned o before a or e, toned u before y) starts in the output. Those positions hold
- * only when nothing was removed: replacements are one for one and neither make nor break a pair.
- */
-function replaceUnits(
-  units: Uint16Array,
-  map: OffsetMap,
-): { out: Uint16Array; length: number; seen: number; removed: boolean; pairs: number[] } {
-  if (unitFlags === null) unitFlags = buildUnitFlags();
-  if (replaceTable === null) replaceTable = buildReplaceTable();
-  const flags = unitFlags;
-  const table = replaceTable;
-  const n = units.length;
-  const out = new Uint16Array(n);
-  const pairs: number[] = [];
-  let o = 0;
-  let seen = 0;
-  let removed = false;
-  for (let i = 0; i < n; i++) {
-    const c = units[i] as number;
-    const f = flags[c] as number;
-    seen |= f;
-    if ((f & REPLACED) === 0) {
-      out[o++] = c;
-      if ((f & (TONED_O | TONED_U)) !== 0) {
-        const next = units[i + 1];
-        if (
-          f & TONED_O
-            ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
-            : next === 0x79 || next === 0x59
-        )
-          pairs.push(o - 1);
-      }
-    } else {
-      const r = table[c] as number;
-      if (r !== REMOVE) out[o++] = r;
-      else {
-        map.mark(o, i + 1);
-        removed = true;
-      }
-    }
-  }
-  return { out, length: o, seen, removed, pairs };
+interface Scan {
+  /** Code units in the output. */
+  length: number;
+  /** The flags of every code unit of the input, OR-ed. */
+  seen: number;
+  /** fold() of each output code unit. */
+  folded: Uint16Array;
+  /** Output offsets where an old-style tone pair starts, decoration may start, a line breaks. */
+  pairs: number[];
+  decorations: number[];
+  breaks: number[];
 }
 
-/** Old-style tone placement moved to the new style (hòa → hoà) for a match of OLD_STYLE_RE at `at`. */
-function newStyle(pair: string, uy: boolean, at: number, whole: string): string {
-  // Only at the end of a syllable, and "qu" + y belongs to the consonant (quý).
-  if (LETTER_RE.test(whole[at + 2] ?? "")) return pair;
-  if (uy && (whole[at - 1] === "q" || whole[at - 1] === "Q")) return pair;
-  return NEW_STYLE.get(pair) as string;
+/**
+ * Each code unit of `units` folded, look-alikes replaced (REPLACE) in place, invisible characters
+ * removed, in one pass. The flags tell whether the text needs NFC at all, and where an old-style
+ * tone pair (a toned o before a or e, a toned u before y; NEW_STYLE), decoration or a line break
+ * is. Most code units have no flag and cost a lookup, a fold and a test; removals (rare) close the
+ * gaps afterwards (removeGaps). Replacements are one for one and never vowels, so they neither make
+ * nor break a pair; a removed character between the two vowels does not separate them.
+ */
+function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
+  if (unitFlags === null) unitFlags = buildUnitFlags();
+  if (replaceTable === null) replaceTable = buildReplaceTable();
+  if (foldTable === null) foldTable = buildFoldTable();
+  const flags = unitFlags;
+  const table = replaceTable;
+  const foldOf = foldTable;
+  const n = units.length;
+  const folded = new Uint16Array(n);
+  const pairs: number[] = [];
+  const decorations: number[] = [];
+  const breaks: number[] = [];
+  const removals: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = units[i] as number;
+    folded[i] = foldOf[c] as number;
+    const f = flags[c] as number;
+    if (f === 0) continue;
+    seen |= f;
+    if (f & REPLACED) {
+      const r = table[c] as number;
+      if (r === REMOVE) removals.push(i);
+      else {
+        units[i] = r;
+        folded[i] = foldOf[r] as number;
+      }
+    } else if (f & LINE_BREAK) breaks.push(i);
+    else if (f & DECORATION) decorations.push(i);
+    else if (f & (TONED_O | TONED_U)) {
+      let j = i + 1;
+      while (j < n && table[units[j] as number] === REMOVE) j++;
+      const next = units[j];
+      if (
+        f & TONED_O
+          ? next === 0x61 || next === 0x41 || next === 0x65 || next === 0x45
+          : next === 0x79 || next === 0x59
+      )
+        pairs.push(i);
+    }
+  }
+  const scan: Scan = { length: n, seen, folded, pairs, decorations, breaks };
+  if (removals.length > 0) removeGaps(scan, units, removals, map);
+  return scan;
+}
+
+/**
+ * Closes the gaps the removed code units (at `removals`, in order) leave in `units` and the fold,
+ * recording them in `map`, and moves the offsets the scan noted to the output's.
+ */
+function removeGaps(scan: Scan, units: Uint16Array, removals: number[], map: OffsetMap): void {
+  const n = units.length;
+  let o = removals[0] as number;
+  for (let k = 0; k < removals.length; k++) {
+    const from = (removals[k] as number) + 1;
+    const to = k + 1 < removals.length ? (removals[k + 1] as number) : n;
+    map.mark(o, from);
+    units.copyWithin(o, from, to);
+    scan.folded.copyWithin(o, from, to);
+    o += to - from;
+  }
+  // An offset moves back by the number of removals before it (never one of them: removed code
+  // units are noted nowhere else).
+  const shift = (offsets: number[]) => {
+    let k = 0;
+    for (let x = 0; x < offsets.length; x++) {
+      const at = offsets[x] as number;
+      while (k < removals.length && (removals[k] as number) < at) k++;
+      offsets[x] = at - k;
+    }
+  };
+  shift(scan.pairs);
+  shift(scan.decorations);
+  shift(scan.breaks);
+  scan.length = o;
+}
+
+/**
+ * The old-style pair at `at` of `units` with its tone moved to the new style (hòa → hoà), or null
+ * when the pair stays as it is.
+ */
+function newStyle(units: Uint16Array, at: number, n: number): string | null {
+  // Only at the end of a syllable (a lone surrogate is no letter), and "qu" + y belongs to the
+  // consonant (quý).
+  if (at + 2 < n && LETTER_RE.test(String.fromCharCode(units[at + 2] as number))) return null;
+  const before = units[at - 1];
+  if ((flagsOf(units[at] as number) & TONED_U) !== 0 && (before === 0x71 || before === 0x51)) return null;
+  return NEW_STYLE.get(String.fromCharCode(units[at] as number, units[at + 1] as number)) as string;
 }
 
 /**
@@ -257,8 +341,8 @@ function newStyle(pair: string, uy: boolean, at: number, whole: string): string 
 export function normalise(original: string): NormalisedText {
   let units = codeUnits(original);
   let second = new OffsetMap();
-  let replaced = replaceUnits(units, second);
-  const seen = replaced.seen;
+  let scan = scanUnits(units, second);
+  const seen = scan.seen;
   const first = new OffsetMap();
   let nfc = original;
   if (seen & NFC_SENSITIVE) {
@@ -267,44 +351,35 @@ export function normalise(original: string): NormalisedText {
     if (nfc !== original) {
       units = codeUnits(nfc);
       second = new OffsetMap();
-      replaced = replaceUnits(units, second);
+      scan = scanUnits(units, second);
     }
+  }
+  const n = scan.length;
+  // The code units of `text` (null when the decoder has changed some). Accent placement is a
+  // same-length swap in them, so the offset map is unaffected, and so is the fold.
+  let kept: Uint16Array | null = units.subarray(0, n);
+  let swapped = false;
+  for (const at of scan.pairs) {
+    const style = newStyle(kept, at, n);
+    if (style === null) continue;
+    kept[at] = style.charCodeAt(0);
+    kept[at + 1] = style.charCodeAt(1);
+    swapped = true;
   }
   let text = nfc;
-  if (replaced.seen & REPLACED) {
-    const { out, length } = replaced;
-    // Buffer decodes faster than TextDecoder; only text with surrogates (flagged NFC-sensitive)
-    // needs the decoder, which turns lone ones into U+FFFD.
-    text =
-      seen & NFC_SENSITIVE
-        ? decoder.decode(out.subarray(0, length))
-        : Buffer.from(out.buffer, out.byteOffset, length * 2).toString("utf16le");
-  }
-
-  // Accent placement is a same-length swap, so the offset map is unaffected. Where the scan saw
-  // every pair (nothing composed, nothing removed) only those are looked at; otherwise the pattern
-  // finds them in the text.
-  if (seen & NFC_SENSITIVE || replaced.removed)
-    text = text.replace(
-      OLD_STYLE_RE,
-      (pair: string, _o, _a, u: string | undefined, _y, at: number, whole: string) =>
-        newStyle(pair, u !== undefined, at, whole),
-    );
-  else if (replaced.pairs.length > 0) {
-    const parts: string[] = [];
-    let last = 0;
-    for (const at of replaced.pairs) {
-      const pair = text.slice(at, at + 2);
-      const swapped = newStyle(pair, (flagsOf(text.charCodeAt(at)) & TONED_U) !== 0, at, text);
-      if (swapped === pair) continue;
-      parts.push(text.slice(last, at), swapped);
-      last = at + 2;
-    }
-    if (last > 0) text = parts.join("") + text.slice(last);
-  }
+  if (scan.seen & REPLACED && seen & NFC_SENSITIVE) {
+    // Replaced text that may have surrogates: the decoder turns lone ones into U+FFFD, so the
+    // code units read no longer match.
+    text = decoder.decode(kept);
+    kept = null;
+  } else if (scan.seen & REPLACED || swapped) text = decodeUnits(kept);
+  const foldedUnits = scan.folded.subarray(0, n);
+  // Text that may have surrogates is decoded by the decoder, as fold() does.
+  const decodeFolded = (f: Uint16Array) => (seen & NFC_SENSITIVE ? decoder.decode(f) : decodeUnits(f));
 
   const len = original.length;
   let folded: string | null = null;
+  let matching: { plain: string; folded: string } | null = null;
   return {
     text,
     toOriginal(offset: number): number {
@@ -312,8 +387,32 @@ export function normalise(original: string): NormalisedText {
       return Math.min(len, first.map(second.map(clamped)));
     },
     folded(): string {
-      folded ??= fold(text);
+      folded ??= decodeFolded(foldedUnits);
       return folded;
+    },
+    forMatching() {
+      if (matching !== null) return matching;
+      kept ??= codeUnits(text);
+      const spans = decorationSpans(kept, scan.decorations);
+      let plain = text;
+      if (spans.length > 0) {
+        const p = copyToScratch(kept);
+        for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
+        plain = decodeUnits(p);
+      }
+      const f = copyToScratch(foldedUnits);
+      for (let k = 0; k < spans.length; k += 2) f.fill(32, spans[k], spans[k + 1]);
+      const lower = lowerTable as Uint8Array;
+      for (const i of scan.breaks) {
+        // Not blanked, followed by a letter that folds to a-z and is written in lower case (so it
+        // opens no decoration), after anything but a line break, full stop, colon or semicolon
+        // (the text starts as if after a line break; blanked decoration reads as a space).
+        if (f[i] !== 10 || i + 1 >= n || lower[kept[i + 1] as number] !== 1) continue;
+        const prev = i === 0 ? 10 : f[i - 1] === 32 ? 32 : kept[i - 1];
+        if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) f[i] = 32;
+      }
+      matching = { plain, folded: decodeFolded(f) };
+      return matching;
     },
   };
 }
@@ -359,54 +458,40 @@ export function fold(text: string): string {
   const table = foldTable;
   const n = text.length;
   if (n <= SHORT_FOLD) {
-    // A few words: building the string directly beats setting up a decoder.
-    const out = new Uint16Array(n);
-    for (let i = 0; i < n; i++) out[i] = table[text.charCodeAt(i)] as number;
+    // A few words: building the string directly from a plain array beats setting up a typed
+    // array and a decoder (about twice as fast).
+    const out: number[] = new Array(n);
+    let surrogate = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if ((c & 0xf800) === 0xd800) surrogate = true;
+      out[i] = table[c] as number;
+    }
     // The decoder turns a lone surrogate into U+FFFD, fromCharCode keeps it: text with any
     // surrogate (emoji, broken input; rare) keeps the decoder, so a fold is what it always was.
-    if (SURROGATE.test(text)) return decoder.decode(out);
-    return String.fromCharCode.apply(null, out as unknown as number[]);
+    if (surrogate) return decoder.decode(Uint16Array.from(out));
+    return String.fromCharCode.apply(null, out);
   }
-  return foldUnits(Buffer.from(text, "utf16le"), n, false);
+  return foldUnits(codeUnits(text));
 }
 
 /**
- * fold(text) where a soft wrap reads as a space: a line break followed by a lower-case letter,
- * after anything but the end of a sentence or clause ("Thực hiện Công\nvăn số 400/UBND-KT"). The
- * citation readers match phrases word by word; the wrap is found during the fold, same length.
+ * Folds `units` in place and decodes them: natively encoded and decoded, about twice as fast as
+ * reading the string a character at a time. Surrogates are noticed on the way, so only text that
+ * has them pays the decoder (lone ones become U+FFFD, as they always did).
  */
-export function foldUnwrapped(text: string): string {
-  if (foldTable === null) foldTable = buildFoldTable();
-  return foldUnits(Buffer.from(text, "utf16le"), text.length, true);
-}
-
-/**
- * Folds the code units of `buf` in place and decodes them: natively encoded and decoded, about twice
- * as fast as reading the string a character at a time. Surrogates are noticed on the way, so only
- * text that has them pays the decoder (lone ones become U+FFFD, as they always did).
- */
-function foldUnits(buf: Buffer, n: number, unwrap: boolean): string {
+function foldUnits(units: Uint16Array): string {
   const table = foldTable as Uint16Array;
-  const lower = lowerTable as Uint8Array;
-  const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
   let surrogate = false;
-  let prev = 10; // the text starts as if after a line break
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < units.length; i++) {
     const c = units[i] as number;
     if ((c & 0xf800) === 0xd800) surrogate = true;
     units[i] = table[c] as number;
-    // A soft wrap: the next character folds to a-z and is written in lower case, and the previous
-    // one is not a line break, full stop, colon or semicolon.
-    if (unwrap && c === 10 && i + 1 < n && lower[units[i + 1] as number] === 1) {
-      if (prev !== 10 && prev !== 46 && prev !== 58 && prev !== 59) units[i] = 32;
-    }
-    prev = c;
   }
-  return surrogate ? decoder.decode(units) : buf.toString("utf16le");
+  return surrogate ? decoder.decode(units) : decodeUnits(units);
 }
 
 const SHORT_FOLD = 32;
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whether a UTF-16 code unit is white space as JavaScript's \s and String.prototype.trim see it. */
 export function isSpace(c: number): boolean {
@@ -434,18 +519,105 @@ export function squash(text: string): string {
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ") : t;
 }
 
-// Markdown and HTML decoration that splits citations in converted documents: **bold**, *italic*,
-// <b>tags</b>, table pipes, heading hashes, escaped markdown characters.
-const DECORATION_RE =
-  /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\/?>|\*+|_{2,}|\\(?=[*_#|[\]()`\\-])|\||^#{1,6}(?= )|`+|&nbsp;/gm;
+// Markdown and HTML decoration splits citations in converted documents: **bold**, *italic*,
+// <b>tags</b>, table pipes, heading hashes, escaped Markdown characters. Each kind opens with its
+// own character, so a scan stops only at these and reads the rest by hand (decorationEnd).
+const DECORATION_CHARS = "<*_\\|#`&";
+const DECORATION_START = new Uint8Array(128);
+for (const ch of DECORATION_CHARS) DECORATION_START[ch.charCodeAt(0)] = 1;
+const ANY_DECORATION_START = /[<*_\\|#`&]/;
+// What a backslash escapes in Markdown: * _ # | [ ] ( ) ` \ -.
+const ESCAPED = new Uint8Array(128);
+for (const ch of "*_#|[]()`\\-") ESCAPED[ch.charCodeAt(0)] = 1;
+const NBSP = "&nbsp;";
+
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAsciiLetterOrDigit = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * End of the decoration that starts at `i` of `units`, or -1 when none does: an HTML tag (`<b>`,
+ * `</b>`, `<br/>`, `<td class=x>`: after the name, up to 200 characters other than < and > before
+ * the closing >), a run of `*` or of backticks, two or more `_`, a backslash escaping a Markdown
+ * character, a table pipe, 1 to 6 heading hashes at a line start followed by a space, `&nbsp;`.
+ */
+function decorationEnd(units: Uint16Array, i: number, n: number): number {
+  const c = units[i] as number;
+  let j = i + 1;
+  switch (c) {
+    case 0x7c: // |
+      return j;
+    case 0x2a: // *
+    case 0x60: // `
+    case 0x5f: // _
+      while (j < n && units[j] === c) j++;
+      return c === 0x5f && j - i < 2 ? -1 : j;
+    case 0x5c: // \
+      return j < n && ESCAPED[units[j] as number] === 1 ? j : -1;
+    case 0x23: {
+      // # at a line start (as the m flag's ^ sees one)
+      const before = units[i - 1];
+      if (i > 0 && before !== 10 && before !== 13 && before !== 0x2028 && before !== 0x2029) return -1;
+      while (j < n && units[j] === c) j++;
+      return j - i <= 6 && j < n && units[j] === 0x20 ? j : -1;
+    }
+    case 0x26: // &
+      for (let k = 1; k < NBSP.length; k++) if (units[i + k] !== NBSP.charCodeAt(k)) return -1;
+      return i + NBSP.length;
+    case 0x3c: // <
+      return tagEnd(units, i, n);
+  }
+  return -1;
+}
+
+/** End of the HTML tag at `i` (a <), or -1 (decorationEnd). */
+function tagEnd(units: Uint16Array, i: number, n: number): number {
+  let j = i + 1;
+  if (units[j] === 0x2f) j++;
+  if (j >= n || !isAsciiLetter(units[j] as number)) return -1;
+  j++;
+  while (j < n && isAsciiLetterOrDigit(units[j] as number)) j++;
+  if (j >= n) return -1;
+  const c = units[j] as number;
+  if (c === 0x3e) return j + 1;
+  if (c === 0x2f) return units[j + 1] === 0x3e && j + 1 < n ? j + 2 : -1;
+  if (!isSpace(c)) return -1;
+  // Attributes: white space, then up to 200 characters other than < and >, then "/>" or ">"; the
+  // slash of "/>" may be the 201st.
+  const from = j + 1;
+  let k = from;
+  while (k < n && k <= from + 201 && units[k] !== 0x3c && units[k] !== 0x3e) k++;
+  if (k >= n || units[k] !== 0x3e) return -1;
+  return k - from <= 200 || (k - from === 201 && units[k - 1] === 0x2f) ? k + 1 : -1;
+}
+
+/** Start and end of each piece of decoration, in order, given where some may start (in order). */
+function decorationSpans(units: Uint16Array, starts: number[]): number[] {
+  const spans: number[] = [];
+  let end = 0;
+  for (const i of starts) {
+    if (i < end) continue; // inside the previous piece
+    const e = decorationEnd(units, i, units.length);
+    if (e < 0) continue;
+    spans.push(i, e);
+    end = e;
+  }
+  return spans;
+}
 
 /**
  * Replaces Markdown/HTML decoration with spaces of the same length, so matching sees plain prose
  * while every offset still points into the same text.
  */
 export function blankDecoration(text: string): string {
-  return text.replace(DECORATION_RE, (m) => BLANKS[m.length] ?? " ".repeat(m.length));
+  if (!ANY_DECORATION_START.test(text)) return text;
+  const units = codeUnits(text);
+  const starts: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i] as number;
+    if (c < 128 && DECORATION_START[c] === 1) starts.push(i);
+  }
+  const spans = decorationSpans(units, starts);
+  if (spans.length === 0) return text;
+  for (let k = 0; k < spans.length; k += 2) units.fill(32, spans[k], spans[k + 1]);
+  return decodeUnits(units);
 }
-
-// Most decoration is a pipe or a pair of stars: their blanks are made once, not per occurrence.
-const BLANKS = Array.from({ length: 17 }, (_, n) => " ".repeat(n));

@@ -5,6 +5,8 @@
 // character before each match is checked in code; a rejected match resumes one position later,
 // exactly where the engine would have tried next, so the matches are the same.
 
+import { isSpace } from "./normalise.ts";
+
 const LETTER_OR_DIGIT_AT_END = /[\p{L}\p{N}]$/u;
 
 /** Whether `at` starts a word: no letter or digit (a whole code point) right before it. */
@@ -31,4 +33,15 @@ export function allWords(re: RegExp, text: string): RegExpExecArray[] {
     else re.lastIndex = m.index + 1;
   }
   return out;
+}
+
+/**
+ * Whether `text`, white space at its end aside, ends with one of `endings` (none of which ends in
+ * white space): what /(?:a|b)\s*$/ tests, without the engine trying the pattern at every position.
+ */
+export function endsWithAny(text: string, endings: readonly string[]): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  for (const e of endings) if (text.endsWith(e, end)) return true;
+  return false;
 }

@@ -2,10 +2,11 @@
 // `lineage` field and `chidao trace`. The walk goes level by level, all in one read transaction,
 // because a single variable-length Cypher pattern enumerates every path and explodes on dense chains,
 // while a breadth-first walk touches each node once and can say exactly where and why it stopped.
-// DOWNSTREAM reads one level per round trip (it may stop at a page after any level); UPSTREAM, narrow,
-// reads several levels per statement (LEVELS_AHEAD). Levels are also what lets a first page stop early: after level k every
-// node within k hops is known, so once enough of them match (and their chains are settled) the rest
-// of the reachable set need not be read.
+// UPSTREAM, narrow, reads several levels per statement (LEVELS_AHEAD), and so does a DOWNSTREAM first
+// page without a filter (Cypher stops reading once the page is full); other DOWNSTREAM walks read one
+// level per round trip (they may stop at a page after any level). Levels are also what lets a first page stop early: after level k every node within k hops is
+// known, so once enough of them match (and their chains are settled) the rest of the reachable set
+// need not be read.
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { RelationKind as ExtractedRelationKind, TaskStatus } from "../extract/types.ts";
 import { DOCUMENT_RELATION_KINDS } from "../extract/vocabulary.ts";
@@ -92,6 +93,11 @@ export interface LineageOptions {
    * says PAGE if anything was left unwalked. Absent: walk everything. DOWNSTREAM only (see below).
    */
   stopAfter?: number;
+  /**
+   * What the caller shows of the nodes reached: only these properties (besides `key`), and relations
+   * without evidence unless `evidence`. The root is read whole. Absent: everything.
+   */
+  projection?: { props: readonly string[]; evidence: boolean };
 }
 
 export interface EvidenceRecord {
@@ -149,6 +155,17 @@ interface WalkEdge {
   relation: LineageRelation;
 }
 
+/** Whether the filter can reject a node at all (empty lists filter nothing). */
+export function isFiltering(filter: LineageFilter | undefined): boolean {
+  return Boolean(
+    filter?.kinds?.length ||
+      filter?.tiers?.length ||
+      filter?.organisations?.length ||
+      filter?.statuses?.length ||
+      (filter?.overdue !== undefined && filter?.overdue !== null),
+  );
+}
+
 export function clampDepth(maxDepth: number | undefined | null): number {
   if (maxDepth === undefined || maxDepth === null) return DEFAULT_MAX_DEPTH;
   if (!Number.isFinite(maxDepth)) return DEFAULT_MAX_DEPTH;
@@ -183,10 +200,12 @@ interface Reach {
 }
 
 interface RelRecord {
-  rid: string;
+  /** Null when read without evidence. */
+  rid: string | null;
   type: RelationKind;
   start: string;
-  props: Record<string, unknown>;
+  /** Null when read without evidence. */
+  props: Record<string, unknown> | null;
 }
 
 /** A root by identity, before the walk has read it. */
@@ -195,7 +214,10 @@ type RootRef = { label: string; key: string };
 /** One row of a lineage-walk-level: a (frontier node, neighbour) pair. */
 interface LevelRow {
   fid: string;
+  /** {eid, labels, props}, or with a projection {eid, labels, values} (values in $props order). */
   node: unknown;
+  /** Relationships to the neighbour (`rels` holds parallel ones once when read without evidence). */
+  count: number;
   rels: RelRecord[];
   more: boolean;
   parents: string[] | null;
@@ -218,14 +240,29 @@ export function lineageWalkCypher(levels: number): string {
 async function readLevels(
   tx: ManagedTransaction,
   params: Record<string, unknown>,
-  frontier: string[],
-  start: RootRef[],
+  walked: { frontier: string[]; start: RootRef[]; seen: string[]; need: number | null },
   levels: number,
 ): Promise<{ root: GraphNode | null; levels: LevelRow[][] }> {
-  const result = await tx.run(lineageWalkCypher(levels), { ...params, frontier, start });
+  const result = await tx.run(lineageWalkCypher(levels), {
+    ...params,
+    ...walked,
+    need: walked.need === null ? null : neo4j.int(walked.need),
+  });
   const rows: LevelRow[][] = Array.from({ length: levels }, () => []);
-  for (const record of result.records)
-    rows[Number(plain(record.get("k")))]?.push(record.get("row") as LevelRow);
+  const names = params.props as string[] | null;
+  for (const record of result.records) {
+    const row = record.get("row") as LevelRow;
+    row.count = Number(plain(row.count));
+    const node = row.node as { eid: string; labels: string[]; values?: unknown[] } | null;
+    const values = node?.values;
+    if (names && node && values)
+      row.node = {
+        eid: node.eid,
+        labels: node.labels,
+        props: Object.fromEntries(names.map((n, i) => [n, values[i]])),
+      };
+    rows[Number(plain(record.get("k")))]?.push(row);
+  }
   return { root: toGraphNode(result.records[0]?.get("root")), levels: rows };
 }
 
@@ -237,6 +274,9 @@ interface WalkState {
   relationsByKey: Map<string, LineageRelation>;
   seenRids: Set<string>;
   needsFacts: boolean;
+  /** Whether the filter can reject a node at all. */
+  filtered: boolean;
+  projection: LineageOptions["projection"];
   matches: (node: GraphNode, reach: Reach) => boolean;
 }
 
@@ -267,6 +307,8 @@ async function walkInTransaction(
         filter?.statuses?.length ||
         (filter?.overdue !== undefined && filter?.overdue !== null),
     ),
+    filtered: isFiltering(filter),
+    projection: options.projection,
     matches: (node, reach) => matchesFilter(node, reach.facts, filter, options.asOf ?? today()),
   };
   // Only DOWNSTREAM stops at a page. It is the walk that fans out (a directive's lineage is thousands
@@ -342,6 +384,8 @@ async function walkOneWay(
     parents: stopAfter !== undefined,
     facts: state.needsFacts,
     cap: neo4j.int(limits.breadth + 1),
+    props: state.projection ? ["key", ...state.projection.props.filter((p) => p !== "key")] : null,
+    evidence: state.projection?.evidence ?? true,
   };
   let root: GraphNode | null = "eid" in from ? from : null;
   const byEid = new Map<string, string>();
@@ -353,10 +397,15 @@ async function walkOneWay(
     byEid.set(root.eid, root.uid);
     reach.set(root.uid, { hops: 0, parents: [], facts: null });
   }
+  // A first page without a filter: every reached node matches, so Cypher counts how many the page
+  // still lacks and reads no level after it is full (lineage-walk-level's `need`).
+  const counted = stopAfter !== undefined && !state.filtered;
 
   // UPSTREAM is narrow (1–3 parents a node), so its levels are read LEVELS_AHEAD at a time in one
-  // statement. A level read ahead is used only if it expanded every node of this walk's frontier (it
-  // expands more when BREADTH or MAX_NODES cut something here); otherwise it is read again on its own.
+  // statement; so are a counted page's, since Cypher stops once the page is full. A level read ahead
+  // is used only if it expanded every node of this walk's frontier (it expands more when BREADTH or
+  // MAX_NODES cut something here, and Cypher stops early when they dropped nodes it counted);
+  // otherwise it is read again on its own.
   const ahead = new Map<number, LevelRow[]>();
   for (let depth = 1; depth <= limits.maxDepth && (frontier.length > 0 || !root); depth++) {
     let rows = ahead.get(depth);
@@ -366,8 +415,18 @@ async function walkOneWay(
         truncation.add("TIMEOUT");
         break;
       }
-      const count = direction === "UPSTREAM" ? Math.min(LEVELS_AHEAD, limits.maxDepth - depth + 1) : 1;
-      const read = await readLevels(tx, params, frontier, root ? [] : [from as RootRef], count);
+      const read = await readLevels(
+        tx,
+        params,
+        {
+          frontier,
+          start: root ? [] : [from as RootRef],
+          // What Cypher counts as new must be what this walk has not reached; only a count needs it.
+          seen: counted ? [...byEid.keys()] : [],
+          need: counted ? Math.max(0, (stopAfter as number) - Math.max(0, reach.size - 1)) : null,
+        },
+        direction === "UPSTREAM" || counted ? Math.min(LEVELS_AHEAD, limits.maxDepth - depth + 1) : 1,
+      );
       ahead.clear();
       read.levels.forEach((level, k) => {
         ahead.set(depth + k, level);
@@ -391,7 +450,7 @@ async function walkOneWay(
       if (!node) continue;
       const parentEid = row.fid;
       const rels = row.rels;
-      const count = (perParent.get(parentEid) ?? 0) + rels.length;
+      const count = (perParent.get(parentEid) ?? 0) + row.count;
       perParent.set(parentEid, count);
       if (count > limits.breadth) {
         truncation.add("BREADTH");
@@ -489,7 +548,7 @@ function factsOf(raw: unknown): Facts | null {
 
 function mergeRelation(state: WalkState, from: string, to: string, rel: RelRecord): LineageRelation {
   const kind = rel.type;
-  const props = plain(rel.props) as Record<string, unknown>;
+  const props = plain(rel.props) as Record<string, unknown> | null;
   const key = `${from}|${kind}|${to}`;
   let relation = state.relationsByKey.get(key);
   if (!relation) {
@@ -497,6 +556,7 @@ function mergeRelation(state: WalkState, from: string, to: string, rel: RelRecor
     state.relationsByKey.set(key, relation);
   }
   // The same relationship is met again from its other end (BOTH, or a cross edge): one evidence each.
+  if (props === null || rel.rid === null) return relation; // read without evidence (projection)
   if (state.seenRids.has(rel.rid)) return relation;
   state.seenRids.add(rel.rid);
   const confidence = typeof props.confidence === "number" ? props.confidence : null;

@@ -1,15 +1,18 @@
 // Writes a batch of files' rows inside the caller's write transaction, with a fixed sequence of
-// small `UNWIND $rows AS row …` statements over all the batch's rows, each row carrying its file's
-// Source key: the Source nodes (and, for files ingested before, the removal of what they wrote),
-// one node label per statement (tasks and actions with their tier), one read of the written nodes'
-// ids, every relationship of the batch in one flat statement between those ids, then who issued the
-// documents. No node statement chains subqueries or sets a property map, so none needs an Eager;
-// every parameter has the same shape for every batch (lists of rows with every key, null where a
-// value is missing), so plans come from the cache (Neo4j plans again only when a list's size falls
-// in a new size bucket, which a simple statement does in milliseconds). The number of round trips is
-// bounded (at most fourteen) whatever the number of files, citations, tasks or actions; a statement
-// whose rows are empty is not sent.
-import type { Integer, ManagedTransaction } from "neo4j-driver";
+// small `UNWIND $files AS file … UNWIND file.<rows> AS row …` statements over all the batch's rows,
+// grouped by file so that a file's Source key and extractor version travel once: the Source nodes
+// (and, for files ingested before, the removal of what they wrote), one node label per statement
+// (tasks and actions with their tier), one read of the written nodes' ids, every relationship of the
+// batch in one statement between those ids (grouped by the fact they were read from, whose quote
+// travels once), then who issued the documents. The parameters are most of what a batch costs:
+// packing them is most of this process's work on a write, and unpacking them a sixth of Neo4j's
+// (docs/benchmarks.md). No node statement chains subqueries or sets a property map, so none needs an
+// Eager; every parameter has the same shape for every batch (lists of rows with every key, null
+// where a value is missing), so plans come from the cache (Neo4j plans again only when a list's size
+// falls in a new size bucket, which a simple statement does in milliseconds). The number of round
+// trips is bounded (at most fourteen) whatever the number of files, citations, tasks or actions; a
+// statement whose rows are empty is not sent.
+import neo4j, { type Integer, type ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./queries/cypher.ts";
 import type { IngestRows, NodeRow, Provenance } from "./rows.ts";
 
@@ -30,18 +33,18 @@ type LinkType =
   | "PERFORMED_BY"
   | "FOUND_IN";
 
-/** One row of ingest-links: every key always present, so the statement's plan is cached once. */
-interface LinkRow {
-  source: string;
-  version: string;
-  from: string;
-  to: string;
-  type: LinkType;
+/**
+ * What a file states once and links share (ingest-links): the provenance of a task, action, relation
+ * … and the relationships read from it. Every key always present, so the plan is cached once.
+ */
+interface Fact {
   start: Integer | null;
   end: Integer | null;
   quote: string;
   confidence: number;
   cue: string | null;
+  /** Ends as positions in the batch's list of element ids (see writeBatch). */
+  links: { from: Integer; type: LinkType; to: Integer }[];
 }
 
 /** One file: its rows in one transaction of their own (see writeBatch). */
@@ -60,14 +63,19 @@ export async function writeBatch(tx: QueryRunner, files: readonly IngestRows[]):
     tx,
     files.map((f) => f.source),
   );
-  // Every row names its file; `tag` adds the Source key and extractor version to a file's rows.
-  const all = <T extends object, R extends object>(pick: (f: IngestRows) => T[], shape: (row: T) => R) =>
-    files.flatMap((f) => {
-      const tag = { source: f.source.key, version: f.source.extractorVersion as string };
-      return pick(f).map((row) => ({ ...tag, ...shape(row) }));
+  // A statement's rows grouped by file: `{source, version, [param]: rows}` per file with rows. Files
+  // without rows are left out, and a statement with no rows at all is not sent.
+  const send = async <T extends object>(
+    name: string,
+    param: string,
+    pick: (f: IngestRows) => T[],
+    shape: (row: T) => object,
+  ) => {
+    const grouped = files.flatMap((f) => {
+      const rows = pick(f);
+      return rows.length ? [{ ...fileTag(f), [param]: rows.map(shape) }] : [];
     });
-  const send = async (name: string, param: string, batch: object[]) => {
-    if (batch.length) await tx.run(cypher(name), { [param]: batch });
+    if (grouped.length) await tx.run(cypher(name), { files: grouped });
   };
   // Only what a node statement reads, so its parameter's shape never depends on what else a row holds.
   const node = ({ key, props, mention }: NodeRow) => ({ key, props, mention });
@@ -75,107 +83,93 @@ export async function writeBatch(tx: QueryRunner, files: readonly IngestRows[]):
   await send(
     "ingest-documents",
     "documents",
-    all(
-      (f) => f.documents,
-      ({ key, own, props, mentions, confidence }) => ({ key, own, props, mentions, confidence }),
-    ),
+    (f) => f.documents,
+    ({ key, own, props, mentions, confidence }) => ({ key, own, props, mentions, confidence }),
   );
   await send(
     "ingest-organisations",
     "organisations",
-    all(
-      (f) => f.organisations,
-      ({ key, props, mentions }) => ({ key, props, mentions }),
-    ),
+    (f) => f.organisations,
+    ({ key, props, mentions }) => ({ key, props, mentions }),
   );
   // A task's tier is its first lead unit's, an action's its actor's.
   await send(
     "ingest-tasks",
     "tasks",
-    all(
-      (f) => f.tasks,
-      (t) => ({ ...node(t), tierOf: t.lead[0] ?? null }),
-    ),
+    (f) => f.tasks,
+    (t) => ({ ...node(t), tierOf: t.lead[0] ?? null }),
   );
   await send(
     "ingest-status-reports",
     "statuses",
-    all(
-      (f) => f.tasks.flatMap((t) => (t.status ? [t.status] : [])),
-      ({ key, value, reportedOn, mention }) => ({ key, value, reportedOn, mention }),
-    ),
+    (f) => f.tasks.flatMap((t) => (t.status ? [t.status] : [])),
+    ({ key, value, reportedOn, mention }) => ({ key, value, reportedOn, mention }),
   );
-  await send(
-    "ingest-targets",
-    "targets",
-    all((f) => f.targets, node),
-  );
+  await send("ingest-targets", "targets", (f) => f.targets, node);
   await send(
     "ingest-actions",
     "actions",
-    all(
-      (f) => f.actions,
-      (a) => ({ ...node(a), tierOf: a.actor }),
-    ),
+    (f) => f.actions,
+    (a) => ({ ...node(a), tierOf: a.actor }),
   );
-  await send(
-    "ingest-statistics",
-    "statistics",
-    all((f) => f.statistics, node),
-  );
-  await send(
-    "ingest-findings",
-    "findings",
-    all((f) => f.findings, node),
-  );
+  await send("ingest-statistics", "statistics", (f) => f.statistics, node);
+  await send("ingest-findings", "findings", (f) => f.findings, node);
 
   const written = await tx.run(cypher("ingest-ids"), {
     sources: files.map((f) => f.source.key),
     documents: [...new Set(files.flatMap((f) => f.documents.map((d) => d.key)))],
   });
-  const ids = new Map<string, string>();
+  // Links name their ends by position in `nodes`, each element id (≈ 45 characters, most nodes end
+  // several links) sent once per batch.
+  const nodes: string[] = [];
+  const ids = new Map<string, number>();
   for (const r of written.records) {
-    for (const label of r.get("labels") as string[])
-      ids.set(`${label}|${r.get("key")}`, r.get("id") as string);
+    for (const label of r.get("labels") as string[]) ids.set(`${label}|${r.get("key")}`, nodes.length);
+    nodes.push(r.get("id") as string);
   }
-  const links: LinkRow[] = [];
+  const links: object[] = [];
   const issuers: object[] = [];
-  for (const rows of files) linkFile(rows, ids, links, issuers);
-
-  if (links.length) await tx.run(cypher("ingest-links"), { links });
-  if (issuers.length) await tx.run(cypher("ingest-issuers"), { issuers });
+  for (const rows of files) {
+    const linked = linkFile(rows, ids);
+    if (linked.facts.length) links.push({ ...fileTag(rows), facts: linked.facts });
+    if (linked.issuers.length) issuers.push({ ...fileTag(rows), issuers: linked.issuers });
+  }
+  if (links.length) await tx.run(cypher("ingest-links"), { nodes, files: links });
+  if (issuers.length) await tx.run(cypher("ingest-issuers"), { files: issuers });
   await finish(tx, touched);
 }
 
+/** What every statement says once per file: whose rows these are. */
+function fileTag(rows: IngestRows): { source: string; version: string } {
+  return { source: rows.source.key, version: rows.source.extractorVersion as string };
+}
+
 /**
- * A file's relationships and issuers, between the element ids the batch's nodes got.
- * Each (from, type, to) is sent once per file, as the first mention of it describes it, because the
- * statements CREATE (a file's earlier relationships are gone, see ingest-begin).
+ * A file's relationships, grouped by the fact (provenance) they were read from, and its issuers,
+ * between the batch's nodes (positions in the list of their element ids). Each (from, type, to) is sent once per file, as the
+ * first mention of it describes it, because the statements CREATE (a file's earlier relationships
+ * are gone, see ingest-begin).
  */
-function linkFile(rows: IngestRows, ids: Map<string, string>, links: LinkRow[], issuers: object[]): void {
-  const tag = { source: rows.source.key, version: rows.source.extractorVersion as string };
+function linkFile(rows: IngestRows, ids: Map<string, number>): { facts: Fact[]; issuers: object[] } {
+  const facts = new Map<Provenance, Fact>();
   const seen = new Set<string>();
-  const id = (label: string, key: string): string => {
+  const id = (label: string, key: string): number => {
     const found = ids.get(`${label}|${key}`);
     // rows.ts only lets through references to keys the file defines, all written above.
     if (found === undefined) throw new Error(`ingest writer: no ${label} ${key} was written`);
     return found;
   };
-  const link = (from: string, type: LinkType, to: string, p: Provenance, cue: string | null = null) => {
+  // Links from one fact share its Provenance object (rows.ts builds one per task, action, relation …).
+  const link = (from: number, type: LinkType, to: number, p: Provenance, cue: string | null = null) => {
     const key = `${from} ${type} ${to}`;
     if (seen.has(key)) return;
     seen.add(key);
-    links.push({
-      ...tag,
-      from,
-      to,
-      type,
-      start: p.start,
-      end: p.end,
-      quote: p.quote,
-      confidence: p.confidence,
-      cue,
-    });
+    let fact = facts.get(p);
+    if (!fact) {
+      fact = { start: p.start, end: p.end, quote: p.quote, confidence: p.confidence, cue, links: [] };
+      facts.set(p, fact);
+    }
+    fact.links.push({ from: neo4j.int(from), type, to: neo4j.int(to) });
   };
   const document = (key: string) => id("Document", key);
   const organisation = (key: string) => id("Organisation", key);
@@ -210,12 +204,13 @@ function linkFile(rows: IngestRows, ids: Map<string, string>, links: LinkRow[], 
   for (const f of rows.findings) link(id("Finding", f.key), "FOUND_IN", self, f.provenance);
 
   const issued = new Set<string>();
-  for (const i of rows.issuers) {
+  const issuers = rows.issuers.filter((i) => {
     const key = `${i.document} ${i.organisation}`;
-    if (issued.has(key)) continue;
+    if (issued.has(key)) return false;
     issued.add(key);
-    issuers.push({ ...tag, ...i });
-  }
+    return true;
+  });
+  return { facts: [...facts.values()], issuers };
 }
 
 /**

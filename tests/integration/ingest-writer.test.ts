@@ -208,7 +208,7 @@ describe("ingest writer", () => {
   it("rolls the whole file back when a statement fails mid-file", async () => {
     const failing = (tx: QueryRunner): QueryRunner => ({
       run: ((query: string, params?: Record<string, unknown>) =>
-        query.includes("UNWIND $tasks")
+        query.includes("UNWIND file.tasks")
           ? tx.run("RETURN 1/0", {})
           : tx.run(query, params)) as QueryRunner["run"],
     });

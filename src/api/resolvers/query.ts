@@ -3,7 +3,13 @@
 
 import type { GraphQLResolveInfo } from "graphql";
 import type { TaskStatus } from "../../extract/types.ts";
-import { type Direction, type LineageFilter, type RelationKind, walkLineage } from "../../graph/lineage.ts";
+import {
+  type Direction,
+  isFiltering,
+  type LineageFilter,
+  type RelationKind,
+  walkLineage,
+} from "../../graph/lineage.ts";
 import { accountability } from "../../graph/queries/accountability.ts";
 import { findDocument } from "../../graph/queries/documents.ts";
 import { findGaps, type GapKind } from "../../graph/queries/gaps.ts";
@@ -16,6 +22,7 @@ import { userError } from "../errors.ts";
 import { fromGlobalId, toGlobalId } from "../ids.ts";
 import { loadDocument } from "../nested.ts";
 import { pageOf, sliceConnection } from "../pagination.ts";
+import { connectionProjection } from "../projection.ts";
 import { argumentOf, childFields } from "../selection.ts";
 import type { Args } from "./helpers.ts";
 
@@ -79,6 +86,33 @@ function lineageStop(info: GraphQLResolveInfo): number | undefined {
     stop = Math.max(stop ?? 0, page.offset + page.limit + 1);
   }
   return stop;
+}
+
+/**
+ * The properties a lineage query shows of the nodes on its pages, when it shows nothing else of them:
+ * no `path` (its nodes come from the per-request cache, which takes only whole nodes), no
+ * `relations`, and only fields projection.ts knows.
+ * Evidence is never shown then (it lives on `path.relations` and `relations`). PROFILE, a directive's
+ * first page of 100: the nodes' and relationships' properties are ≈ 35% of its db hits and ≈ 75% of
+ * its bytes.
+ */
+function lineageProjection(info: GraphQLResolveInfo): { props: string[]; evidence: false } | undefined {
+  const props = new Set<string>();
+  for (const field of childFields(info, info.fieldNodes)) {
+    const name = field.name.value;
+    if (name === "relations") return undefined;
+    if (name !== "nodes") continue;
+    const edges = childFields(info, [field]).filter((f) => f.name.value === "edges");
+    for (const edge of childFields(info, edges)) {
+      const below = edge.name.value;
+      if (below === "path") return undefined;
+      if (below === "daysFromRoot" || below === "daysAfterPrevious") props.add("issuedOn");
+    }
+    const shown = connectionProjection(info, [field]).props;
+    if (!shown) return undefined;
+    for (const p of shown) props.add(p);
+  }
+  return { props: [...props], evidence: false };
 }
 
 function asOf(args: Args, ctx: ApiContext): string {
@@ -151,27 +185,32 @@ export const queryResolvers = {
     if (organisations?.some((o) => o.kind !== "ORGANISATION")) {
       throw userError("BAD_USER_INPUT", "filter.organisations must hold organisation ids.");
     }
+    const walkFilter: LineageFilter | undefined = filter
+      ? {
+          kinds: filter.kinds ?? undefined,
+          tiers: filter.tiers ?? undefined,
+          statuses: (filter.statuses as TaskStatus[] | null) ?? undefined,
+          overdue: filter.overdue ?? undefined,
+          organisations: organisations?.map((o) => o.key),
+        }
+      : undefined;
+    // A filter reads tier, deadline and status: nodes then come whole.
+    const projection = isFiltering(walkFilter) ? undefined : lineageProjection(info);
     const result = await walkLineage(ctx.graph, root.uid, {
       direction: (args.direction as Direction | null) ?? "DOWNSTREAM",
       maxDepth: (args.maxDepth as number | null) ?? undefined,
       relations: (args.relations as RelationKind[] | null) ?? undefined,
-      filter: filter
-        ? {
-            kinds: filter.kinds ?? undefined,
-            tiers: filter.tiers ?? undefined,
-            statuses: (filter.statuses as TaskStatus[] | null) ?? undefined,
-            overdue: filter.overdue ?? undefined,
-            organisations: organisations?.map((o) => o.key),
-          }
-        : undefined,
+      filter: walkFilter,
       asOf: ctx.today,
       timeoutMs: ctx.timeoutMs,
       budgetMs: Math.floor(ctx.timeoutMs * 0.8),
       stopAfter: lineageStop(info),
+      projection,
     });
     if (!result) throw userError("NOT_FOUND", "No node has this root id.", { argument: "root" });
-    // The walk read every reached node in full: paths and relations resolve from the cache.
-    ctx.loaders.prime(result.reached.values());
+    // Without a projection the walk read every reached node in full: paths and relations resolve
+    // from the cache. With one, only the root is whole.
+    ctx.loaders.prime(projection ? [result.root] : result.reached.values());
     return result;
   },
 

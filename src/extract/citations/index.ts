@@ -3,6 +3,7 @@
 import { fold, type NormalisedText } from "../normalise.ts";
 import { provinceUnits, resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
+import { endsWithAny } from "../words.ts";
 import { issuerOfCode } from "./codes.ts";
 import { cueBetween, titleCue } from "./cues.ts";
 import { yearOf } from "./dates.ts";
@@ -16,7 +17,7 @@ import { findRelations } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
 import { titleAfter } from "./titles.ts";
-import { slug, type TextView, viewOf, written } from "./view.ts";
+import { slug, squash, type TextView, viewOf, written } from "./view.ts";
 
 const PREAMBLE = 4000;
 
@@ -63,8 +64,9 @@ function longestTitle(v: TextView, anchors: Anchor[]): string | null {
 
 function clauseFloor(f: string, pos: number): number {
   for (let i = pos - 1; i >= Math.max(0, pos - 300); i--) {
-    const c = f[i];
-    if (c === "\n" || c === ";" || (c === "." && f[i + 1] === " ")) return i + 1;
+    const c = f.charCodeAt(i);
+    // A line break, a semicolon, or a full stop before a space.
+    if (c === 10 || c === 59 || (c === 46 && f.charCodeAt(i + 1) === 32)) return i + 1;
   }
   return Math.max(0, pos - 300);
 }
@@ -212,7 +214,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       const isSelf =
         ownHeading ||
         (n.type === selfType &&
-          /ban hanh\s*$/.test(lead) &&
+          endsWithAny(lead, ["ban hanh"]) &&
           (n.issuer === null || n.issuer.name === selfIssuer?.name));
       if (isSelf)
         links.push({
@@ -446,7 +448,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       from,
       to,
       kind: r.kind,
-      cue: cue.text.replace(/\s+/g, " ").trim(),
+      cue: squash(cue.text),
       start: cue.start,
       end: cue.end,
       confidence: r.confidence,
@@ -460,15 +462,17 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   const citations: Citation[] = [];
   for (const d of docs.values()) {
     // An alias that is also a short form ("(sau đây gọi tắt là Nghị quyết 57)") is one mention.
-    const seen = new Set<string>();
-    const spans = [...d.anchors.map((a) => ({ start: a.start, end: a.end })), ...d.extra]
-      .sort((a, b) => a.start - b.start)
-      .filter((s) => {
-        const id = `${s.start}:${s.end}`;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
+    const spans: { start: number; end: number }[] = [];
+    for (const s of [...d.anchors, ...d.extra].sort((a, b) => a.start - b.start)) {
+      // In start order, the same span kept already is among the last ones, those with its start.
+      let kept = false;
+      for (let k = spans.length - 1; k >= 0 && !kept; k--) {
+        const t = spans[k] as { start: number; end: number };
+        if (t.start !== s.start) break;
+        kept = t.end === s.end;
+      }
+      if (!kept) spans.push(s);
+    }
     const first = d.anchors[0] ?? null;
     const pick = <T>(get: (a: Anchor) => T | null): T | null => {
       for (const a of d.anchors) {

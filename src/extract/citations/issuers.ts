@@ -2,6 +2,7 @@
 // with spelling variants resolved (grammar §5.3). Prose wins over the suffix: TW alone does not say
 // whether the Central Committee, the Politburo or the Secretariat issued a document.
 import { fold } from "../normalise.ts";
+import { endsWithAny } from "../words.ts";
 import { issuerOfCode, knownDepartmentCodes } from "./codes.ts";
 import { isUpperAt, squash } from "./view.ts";
 
@@ -89,6 +90,11 @@ const RULES: Rule[] = [
   [new RegExp(String.raw`^${UBND} (${LEVELS})\b`), (m) => `UBND ${LEVEL[m[1] as string]}`, false],
   [new RegExp(String.raw`^${HDND} (${LEVELS})\b`), (m) => `HĐND ${LEVEL[m[1] as string]}`, false],
 ];
+
+// Whether any rule matches: one pass of the engine instead of one per rule. issuerAt is asked at
+// every ", Capital" of a title, where usually nothing matches; the rules' own groups are still read
+// one rule at a time, so their order decides as before.
+const ANY_RULE = new RegExp(`^(?:${RULES.map(([re]) => re.source.slice(1)).join("|")})`);
 
 // Ministries and departments by folded name and common abbreviation.
 const MINISTRY_ALIASES: [string, string][] = [
@@ -192,16 +198,17 @@ export interface IssuerMatch extends Issuer {
 /** Reads an issuer phrase starting exactly at `at` (folded text). */
 export function issuerAt(folded: string, plain: string, at: number): IssuerMatch | null {
   const window = folded.slice(at, at + 120);
-  for (const [re, name, national] of RULES) {
-    const m = re.exec(window);
-    if (!m) continue;
-    const end = at + m[0].length;
-    const written = plain.slice(at, end);
-    const issuer = name(m, written);
-    if (national) return { name: issuer, national, place: null, end };
-    const p = placeAfter(folded, plain, end);
-    return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
-  }
+  if (ANY_RULE.test(window))
+    for (const [re, name, national] of RULES) {
+      const m = re.exec(window);
+      if (!m) continue;
+      const end = at + m[0].length;
+      const written = plain.slice(at, end);
+      const issuer = name(m, written);
+      if (national) return { name: issuer, national, place: null, end };
+      const p = placeAfter(folded, plain, end);
+      return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
+    }
   for (const [f, canonical, national] of BODIES_BY_HEAD.by.get(window.slice(0, HEAD)) ??
     BODIES_BY_HEAD.short) {
     if (window.startsWith(f) && !/[a-z0-9]/.test(window[f.length] ?? " ")) {
@@ -275,7 +282,21 @@ export function departmentCode(name: string): string {
  */
 export function resolveDepartmentCode(code: string, extra: Iterable<string>): string {
   if (!code.startsWith("S") || code.length < 3) return code;
-  const known = new Set([...knownDepartmentCodes(), ...extra]);
+  const more = [...extra];
+  if (more.length > 0) return nearestCode(code, new Set([...knownDepartmentCodes(), ...more]));
+  // Against the known codes alone the answer never changes: worked out once per code.
+  let fixed = resolvedCodes.get(code);
+  if (fixed === undefined) {
+    fixed = nearestCode(code, new Set(knownDepartmentCodes()));
+    if (resolvedCodes.size >= 10_000) resolvedCodes.clear();
+    resolvedCodes.set(code, fixed);
+  }
+  return fixed;
+}
+
+const resolvedCodes = new Map<string, string>();
+
+function nearestCode(code: string, known: Set<string>): string {
   if (known.has(code)) return code;
   const near = [...known].filter((k) => distance(fold(k), fold(code)) === 1);
   return near.length === 1 ? (near[0] as string) : code;
@@ -290,7 +311,7 @@ const OF_BEFORE_AT = /\bcua\s+([^,;.:\n]{3,60}?)\s+tai\s*$/;
 export function issuerBefore(folded: string, plain: string, typeStart: number): IssuerMatch | null {
   const from = Math.max(0, typeStart - 80);
   const window = folded.slice(from, typeStart);
-  if (/tai\s*$/.test(window)) {
+  if (endsWithAny(window, ["tai"])) {
     const at = OF_BEFORE_AT.exec(window);
     if (at === null) return null;
     const name = at[1] as string;
@@ -298,7 +319,7 @@ export function issuerBefore(folded: string, plain: string, typeStart: number): 
     const found = issuerAt(folded, plain, start);
     return found !== null && found.end >= start + name.length - 1 ? found : null;
   }
-  if (!/ban hanh\s*$/.test(window)) return null;
+  if (!endsWithAny(window, ["ban hanh"])) return null;
   const m = ISSUED_BY_BEFORE.exec(window);
   if (!m) return null;
   const groupStart = from + m.index + m[0].indexOf(m[1] as string);

@@ -3,6 +3,7 @@
 // "Quyết định số 569/QĐ-TTg … ban hành Chiến lược …". Each becomes a document with a descriptive
 // title and a key of its own (identity.ts), linked to the numbered document that defines it.
 import type { DocumentType, RelationKind } from "../types.ts";
+import { endsWithAny } from "../words.ts";
 import { jurisdictionOf, titleDescriptor } from "./identity.ts";
 import { issuerAt } from "./issuers.ts";
 import type { Anchor } from "./model.ts";
@@ -16,7 +17,7 @@ const NAMED_TYPES =
 const BEFORE_IMPLEMENTS = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})((?: cua [^,;.\n]{2,60}?)?) (?=(?:tiep tuc )?(?:trien khai )?(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$)`,
 );
-const CUE_AT_END = /(?:thuc hien|trien khai|cu the hoa|thi hanh)\s*$/;
+const CUES_AT_END = ["thuc hien", "trien khai", "cu the hoa", "thi hanh"];
 // Before a numbered document: "<Loại> <title> (được) (ban hành) kèm theo …".
 const BEFORE_ATTACHED = new RegExp(
   String.raw`(?<![a-z])(${NAMED_TYPES})\b([^;\n]{0,200}?)\s(?:duoc )?(?:ban hanh )?kem theo\s*$`,
@@ -75,13 +76,16 @@ function namedAnchor(
 function titleEnd(v: TextView, from: number, limit: number): number {
   const max = Math.min(limit, from + 220, v.plain.length);
   let quoted = false;
+  const p = v.plain;
+  // Code units, not one-character strings (a new string for every letter outside Latin-1).
   for (let i = from; i < max; i++) {
-    const c = v.plain[i];
-    if (c === "“" || c === '"') quoted = !quoted;
+    const c = p.charCodeAt(i);
+    if (c === 0x201c || c === 0x22) quoted = !quoted; // “ "
     if (quoted) continue;
-    if (c === ";" || c === "\n" || c === "(" || c === "”") return i;
-    if (c === "." && (v.plain[i + 1] === " " || v.plain[i + 1] === "\n" || i + 1 >= v.plain.length)) return i;
-    if (c === "," && v.plain[i + 1] === " " && isUpperAt(v.plain, i + 2)) return i;
+    if (c === 0x3b || c === 0x0a || c === 0x28 || c === 0x201d) return i; // ; \n ( ”
+    const next = p.charCodeAt(i + 1);
+    if (c === 0x2e && (next === 0x20 || next === 0x0a || i + 1 >= p.length)) return i; // .
+    if (c === 0x2c && next === 0x20 && isUpperAt(p, i + 2)) return i; // ,
   }
   return max;
 }
@@ -96,7 +100,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
   const from = Math.max(windowStart, m.start - 260);
   const gap = v.folded.slice(from, m.start);
   // Cheap tests on the gap's end first: the full patterns scan every position of the window.
-  const imp = CUE_AT_END.test(gap) ? BEFORE_IMPLEMENTS.exec(gap) : null;
+  const imp = endsWithAny(gap, CUES_AT_END) ? BEFORE_IMPLEMENTS.exec(gap) : null;
   if (imp && isUpperAt(v.plain, from + imp.index)) {
     const start = from + imp.index;
     const typeWord = imp[1] as string;
@@ -120,7 +124,7 @@ export function namedBefore(v: TextView, m: Anchor, windowStart: number, ctx: Ct
     named.linked = m;
     return { named, kind: "IMPLEMENTS", namedIsSubject: true, cueStart: named.end + 1, cueEnd: m.start };
   }
-  const att = /kem theo\s*$/.test(gap) ? BEFORE_ATTACHED.exec(gap) : null;
+  const att = endsWithAny(gap, ["kem theo"]) ? BEFORE_ATTACHED.exec(gap) : null;
   if (att && isUpperAt(v.plain, from + att.index)) {
     const start = from + att.index;
     const typeWord = att[1] as string;

@@ -5,6 +5,7 @@
 // ("Thực hiện Quyết định số 569 …, UBND tỉnh ban hành … Kế hoạch số 97" = 97 → 569). A report that
 // merely lists documents gets no IMPLEMENTS: it only CITES them.
 import type { DocumentType } from "../types.ts";
+import { endsWithAny } from "../words.ts";
 import {
   ATTACHED_TO_SELF,
   clauseCue,
@@ -195,7 +196,7 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       (p === null || p.tailEnd <= self.titleStart)
     ) {
       const gap = f.slice(self.titleStart, m.start);
-      if (m.symbol === null && /ban hanh\s*$/.test(gap)) {
+      if (m.symbol === null && endsWithAny(gap, ["ban hanh"])) {
         add({
           from: m,
           to: "SELF",

@@ -37,13 +37,19 @@ export interface RawSymbol {
   warnings: string[];
 }
 
+// Segments of a symbol's tail, read with exec from lastIndex 0 (matchAll would clone the pattern
+// per symbol).
+const SEGMENT_RE = /([^\s-]+)(\s?-\s?)?/g;
+const SEGMENT_END_RE = /[^\s-]+/g;
+
 /** Splits "KH-UBND" into segments, dropping those not written in capitals (prose, not a code). */
 function segmentsAt(plain: string, start: number, written: string): string[] {
   const out: string[] = [];
   let offset = start;
-  for (const m of written.matchAll(/([^\s-]+)(\s?-\s?)?/g)) {
+  SEGMENT_RE.lastIndex = 0;
+  for (let m = SEGMENT_RE.exec(written); m !== null; m = SEGMENT_RE.exec(written)) {
     const part = m[1] as string;
-    const at = start + (m.index as number);
+    const at = start + m.index;
     if (!isUpperAt(plain, at)) break;
     const seg = plain.slice(at, at + part.length);
     // After a spaced hyphen ("NĐ - CP") only a code in capitals continues the symbol, not prose.
@@ -58,9 +64,10 @@ function segmentsAt(plain: string, start: number, written: string): string[] {
 function segmentsEnd(written: string, start: number, count: number): number {
   let end = start;
   let n = 0;
-  for (const m of written.matchAll(/[^\s-]+/g)) {
+  SEGMENT_END_RE.lastIndex = 0;
+  for (let m = SEGMENT_END_RE.exec(written); m !== null; m = SEGMENT_END_RE.exec(written)) {
     if (n++ === count) break;
-    end = start + (m.index as number) + m[0].length;
+    end = start + m.index + m[0].length;
   }
   return end;
 }

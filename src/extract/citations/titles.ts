@@ -57,13 +57,13 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
   for (let i = start; i < stop; i++) {
     const c = f[i];
     // Line, item and table-cell ends ("|" and "<br>" are blanked in the folded text); ": " opens a clause.
-    const raw = v.norm.text[i];
+    const raw = v.norm.text.charCodeAt(i);
     if (
       c === "\n" ||
       c === ";" ||
       c === "\t" ||
-      raw === "|" ||
-      raw === "<" ||
+      raw === 0x7c || // |
+      raw === 0x3c || // <
       (c === ":" && /\s/.test(f[i + 1] ?? "\n"))
     ) {
       end = i;

@@ -1,6 +1,7 @@
 // The word in front of a symbol names the document type (grammar §4 rule 4). It settles codes that
 // mean two things (QĐ: Quyết định or Party Quy định; TT: Thông tư or Party Thông tri) and gives a type
 // to công văn, whose symbol has no type code.
+import { isSpace } from "../normalise.ts";
 import type { DocumentType } from "../types.ts";
 import { isUpperAt } from "./view.ts";
 
@@ -58,9 +59,24 @@ const ABBREVIATIONS: Record<string, DocumentType> = {
 };
 
 const WORD_TYPE = new Map<string, DocumentType>(WORDS);
-const WORD_RE = new RegExp(
-  String.raw`(?<![a-z])(${WORDS.map(([w]) => w).join("|")}|${Object.keys(ABBREVIATIONS).join("|")})\s*(?:so\s*:?\s*)?$`,
-);
+// Every word the reader knows, grouped by its last letter (in list order within a group): the word
+// in front of a symbol ends at one of two known places, so only the words ending in the letter found
+// there are compared.
+const BY_LAST_LETTER = (() => {
+  const by = new Map<string, [word: string, rank: number][]>();
+  [...WORDS.map(([w]) => w), ...Object.keys(ABBREVIATIONS)].forEach((w, rank) => {
+    const last = w[w.length - 1] as string;
+    by.set(last, [...(by.get(last) ?? []), [w, rank]]);
+  });
+  return by;
+})();
+
+const isLetter = (c: number) => c >= 0x61 && c <= 0x7a;
+
+function skipSpaceBack(text: string, from: number, i: number): number {
+  while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
 
 export interface TypeWord {
   type: DocumentType;
@@ -70,14 +86,35 @@ export interface TypeWord {
   generic: boolean;
 }
 
-/** The type word immediately before `pos` (allowing "số", "số:" and line breaks in between). */
+/**
+ * The type word immediately before `pos` (allowing "số", "số:" and line breaks in between), within
+ * the 40 characters before it. The same answer as /(?<![a-z])(word|…)\s*(?:so\s*:?\s*)?$/ on that
+ * window (the leftmost word, the first in the list among words starting at the same place), which
+ * the engine would try at every position of the window, once per symbol.
+ */
 export function typeWordBefore(folded: string, plain: string, pos: number): TypeWord | null {
   const from = Math.max(0, pos - 40);
-  const window = folded.slice(from, pos);
-  const m = WORD_RE.exec(window);
-  if (!m) return null;
-  const word = m[1] as string;
-  const start = from + m.index;
+  // The word ends before the spaces at the end, or before "số" ("số:") and the spaces in front of it.
+  const bare = skipSpaceBack(folded, from, pos);
+  let beforeSo = -1;
+  const colon = folded.charCodeAt(bare - 1) === 0x3a ? skipSpaceBack(folded, from, bare - 1) : bare;
+  if (colon - 2 >= from && folded.startsWith("so", colon - 2))
+    beforeSo = skipSpaceBack(folded, from, colon - 2);
+  let word: string | null = null;
+  let start = pos;
+  let rank = Infinity;
+  for (const end of [bare, beforeSo]) {
+    if (end <= from) continue;
+    for (const [w, r] of BY_LAST_LETTER.get(folded[end - 1] as string) ?? []) {
+      const s = end - w.length;
+      if (s < from || s > start || (s === start && r > rank) || !folded.startsWith(w, s)) continue;
+      if (s > from && isLetter(folded.charCodeAt(s - 1))) continue;
+      word = w;
+      start = s;
+      rank = r;
+    }
+  }
+  if (word === null) return null;
   const abbreviation = ABBREVIATIONS[word];
   if (abbreviation !== undefined) {
     // Abbreviations count only in capitals: "ct" or "kh" in lower case is prose.

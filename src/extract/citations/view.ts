@@ -1,13 +1,6 @@
 // The two aligned strings every citation reader works on: `plain` (normalised, decoration blanked)
 // for case and display, `folded` (same length) for matching without diacritics or case.
-import {
-  blankDecoration,
-  fold,
-  foldUnwrapped,
-  type NormalisedText,
-  normalise,
-  squash,
-} from "../normalise.ts";
+import { blankDecoration, fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 
 export { squash };
 
@@ -27,14 +20,25 @@ export interface TextView {
 
 /** The view of a document; `norm` when the caller has normalised it already (extract() has). */
 export function viewOf(original: string, norm: NormalisedText = normalise(original)): TextView {
-  const plain = blankDecoration(norm.text);
-  return { original, norm, plain, folded: foldUnwrapped(plain) };
+  const { plain, folded } = norm.forMatching();
+  return { original, norm, plain, folded };
 }
+
+// Per code unit: 0 not yet asked, 1 not an upper-case letter, 2 an upper-case letter.
+const UPPER = new Uint8Array(65536);
 
 /** True when the character at `i` of `plain` is an upper-case letter. */
 export function isUpperAt(plain: string, i: number): boolean {
-  const ch = plain[i];
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  const c = plain.charCodeAt(i);
+  if (Number.isNaN(c)) return false;
+  // Worked out once per code unit (the readers ask this of the same letters again and again).
+  let known = UPPER[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? 2 : 1;
+    UPPER[c] = known;
+  }
+  return known === 2;
 }
 
 /** Hyphenated folded slug: "Quảng Trị" -> "quang-tri". */
