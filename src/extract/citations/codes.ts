@@ -144,8 +144,21 @@ function byFold(table: Record<string, unknown>): Map<string, string> {
 const TYPE_BY_FOLD = byFold(TYPE_CODES);
 const ISSUER_BY_FOLD = byFold({ ...NATIONAL_ISSUERS, ...LOCAL_ISSUERS });
 
+// Segments repeat from symbol to symbol (KH, UBND, TW …): each spelling is worked out once.
+const canonicalSegments = new Map<string, string>();
+
 /** Official spelling of one symbol segment: known codes by table, others in capitals. */
 export function canonicalSegment(segment: string): string {
+  let canonical = canonicalSegments.get(segment);
+  if (canonical === undefined) {
+    canonical = spellSegment(segment);
+    if (canonicalSegments.size >= 10_000) canonicalSegments.clear();
+    canonicalSegments.set(segment, canonical);
+  }
+  return canonical;
+}
+
+function spellSegment(segment: string): string {
   const f = fold(segment);
   const known = TYPE_BY_FOLD.get(f) ?? ISSUER_BY_FOLD.get(f);
   if (known !== undefined) return known;

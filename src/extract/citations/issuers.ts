@@ -91,10 +91,18 @@ const RULES: Rule[] = [
   [new RegExp(String.raw`^${HDND} (${LEVELS})\b`), (m) => `HĐND ${LEVEL[m[1] as string]}`, false],
 ];
 
-// Whether any rule matches: one pass of the engine instead of one per rule. issuerAt is asked at
-// every ", Capital" of a title, where usually nothing matches; the rules' own groups are still read
-// one rule at a time, so their order decides as before.
-const ANY_RULE = new RegExp(`^(?:${RULES.map(([re]) => re.source.slice(1)).join("|")})`);
+// All the rules in one pattern, each in a group of its own. Its alternatives are tried in order, like
+// the rules, so the first group that took part names the rule that matches: issuerAt runs the engine
+// once to find it (and once more for that rule's own groups) instead of once per rule; it is asked at
+// every ", Capital" of a title, where usually none matches.
+const ANY_RULE = new RegExp(`^(?:${RULES.map(([re]) => `(${re.source.slice(1)})`).join("|")})`);
+// The group of ANY_RULE that wraps each rule: after the groups of the rules before it.
+const RULE_GROUP: number[] = [];
+for (let g = 1, k = 0; k < RULES.length; k++) {
+  RULE_GROUP.push(g);
+  // A pattern's match has one entry per group (after the whole match); "|" lets it match "".
+  g += (new RegExp(`${(RULES[k] as Rule)[0].source}|`).exec("") as RegExpExecArray).length;
+}
 
 // Ministries and departments by folded name and common abbreviation.
 const MINISTRY_ALIASES: [string, string][] = [
@@ -198,17 +206,17 @@ export interface IssuerMatch extends Issuer {
 /** Reads an issuer phrase starting exactly at `at` (folded text). */
 export function issuerAt(folded: string, plain: string, at: number): IssuerMatch | null {
   const window = folded.slice(at, at + 120);
-  if (ANY_RULE.test(window))
-    for (const [re, name, national] of RULES) {
-      const m = re.exec(window);
-      if (!m) continue;
-      const end = at + m[0].length;
-      const written = plain.slice(at, end);
-      const issuer = name(m, written);
-      if (national) return { name: issuer, national, place: null, end };
-      const p = placeAfter(folded, plain, end);
-      return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
-    }
+  const any = ANY_RULE.exec(window);
+  if (any !== null) {
+    const [re, name, national] = RULES[RULE_GROUP.findIndex((g) => any[g] !== undefined)] as Rule;
+    const m = re.exec(window) as RegExpExecArray;
+    const end = at + m[0].length;
+    const written = plain.slice(at, end);
+    const issuer = name(m, written);
+    if (national) return { name: issuer, national, place: null, end };
+    const p = placeAfter(folded, plain, end);
+    return { name: issuer, national, place: p?.place ?? null, end: p?.end ?? end };
+  }
   for (const [f, canonical, national] of BODIES_BY_HEAD.by.get(window.slice(0, HEAD)) ??
     BODIES_BY_HEAD.short) {
     if (window.startsWith(f) && !/[a-z0-9]/.test(window[f.length] ?? " ")) {

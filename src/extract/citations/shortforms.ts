@@ -81,24 +81,28 @@ const isSpaceAt = (f: string, i: number) => i >= 0 && isSpace(f.charCodeAt(i));
 
 const DIGIT_RUN = /[0-9]+/g;
 
-/** Starts of the runs of digits in `f`, in order (the regex engine finds them faster than a loop). */
-function digitRuns(f: string): number[] {
+/**
+ * Starts of the runs of digits in `f` whose value is in `numbers`, in order. The engine finds the
+ * runs (faster than a loop); test() instead of exec() leaves no match object behind for each of
+ * them (dates, amounts, counts: most runs are no cited document's number).
+ */
+function runsOf(f: string, numbers: Set<number | null>): number[] {
   const out: number[] = [];
   DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(f); m !== null; m = DIGIT_RUN.exec(f)) out.push(m.index);
+  while (DIGIT_RUN.test(f)) {
+    const end = DIGIT_RUN.lastIndex;
+    // Back to the run's start; a run longer than a form's number (5 digits) is no form's.
+    let start = end;
+    while (start > 0 && end - start <= 5 && isDigit(f.charCodeAt(start - 1))) start--;
+    if (end - start > 5) continue;
+    let n = 0;
+    for (let i = start; i < end; i++) n = n * 10 + f.charCodeAt(i) - 48;
+    if (numbers.has(n)) out.push(start);
+  }
   return out;
 }
 
-/** Value of the run of digits at `d`, or -1 when it is longer than a form's number (5 digits). */
-function runValue(f: string, d: number): number {
-  let n = 0;
-  for (let i = d; i < d + 6; i++) {
-    const c = f.charCodeAt(i);
-    if (!(c >= 48 && c <= 57)) return n;
-    n = n * 10 + (c - 48);
-  }
-  return -1;
-}
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The match of the sticky `re` at `at` if it takes in the run of digits at `d`. */
 function execAt(re: RegExp, f: string, at: number, d: number): RegExpExecArray | null {
@@ -148,7 +152,7 @@ export function findShortForms(v: TextView, docs: Anchor[], anchors: Anchor[]): 
   // A form names a document only by its number: runs of digits that are no cited document's number
   // (most of them: dates, amounts, counts) are not tried at all.
   const known = new Set(numbered.map((d) => numberOf(d.symbol)));
-  const runs = digitRuns(v.folded).filter((d) => known.has(runValue(v.folded, d)));
+  const runs = runsOf(v.folded, known);
   const scan = (
     at: (f: string, d: number) => RegExpExecArray | null,
     typeOf: (w: string) => DocumentType | null,

@@ -3,6 +3,7 @@
 // "Kế hoạch số 97/KH-UBND ngày 06/05/2024 Triển khai thực hiện <title>", "Quyết định số … phê duyệt …".
 // Titles are stored without the connecting "về" / "về việc", like the header's "V/v".
 
+import { isSpace } from "../normalise.ts";
 import { issuerAt } from "./issuers.ts";
 import type { Anchor } from "./model.ts";
 import { isUpperAt, type TextView } from "./view.ts";
@@ -54,24 +55,26 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
   const stop = Math.min(limit, start + MAX_TITLE, f.length);
   let end = -1;
   let opened = 0;
+  const raw = v.norm.text;
+  // Code units, not one-character strings (a new string for every letter outside Latin-1).
   for (let i = start; i < stop; i++) {
-    const c = f[i];
+    const c = f.charCodeAt(i);
     // Line, item and table-cell ends ("|" and "<br>" are blanked in the folded text); ": " opens a clause.
-    const raw = v.norm.text.charCodeAt(i);
+    const r = raw.charCodeAt(i);
     if (
-      c === "\n" ||
-      c === ";" ||
-      c === "\t" ||
-      raw === 0x7c || // |
-      raw === 0x3c || // <
-      (c === ":" && /\s/.test(f[i + 1] ?? "\n"))
+      c === 0x0a ||
+      c === 0x3b || // ;
+      c === 0x09 ||
+      r === 0x7c || // |
+      r === 0x3c || // <
+      (c === 0x3a && (i + 1 >= f.length || isSpace(f.charCodeAt(i + 1)))) // :
     ) {
       end = i;
       break;
     }
     // A closing quote ends the title: its own, or that of an outer quotation it sits in.
-    if (c === "“") opened++;
-    else if (c === "”" || (c === '"' && quoted)) {
+    if (c === 0x201c) opened++;
+    else if (c === 0x201d || (c === 0x22 && quoted)) {
       if (opened === 0) {
         end = i;
         break;
@@ -79,24 +82,19 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
       opened--;
     }
     if (
-      c === "." &&
-      (i + 1 >= f.length || /\s/.test(f[i + 1] as string)) &&
+      c === 0x2e && // .
+      (i + 1 >= f.length || isSpace(f.charCodeAt(i + 1))) &&
       !/(?:^|\s)(?:tp|tx|tt)$/.test(f.slice(Math.max(0, i - 3), i))
     ) {
       end = i;
       break;
     }
-    if (c === "(" && /^\(\s*(?:sau day|goi tat|goi la)/.test(f.slice(i, i + 20))) {
-      end = i;
-      break;
-    }
-    // "… trong đó …" (in which) opens a clause about the document, not its title.
-    if (c === " " && f.startsWith(" trong do ", i)) {
+    if (c === 0x28 && /^\(\s*(?:sau day|goi tat|goi la)/.test(f.slice(i, i + 20))) {
       end = i;
       break;
     }
     if (
-      c === "," &&
+      c === 0x2c && // ,
       (CLAUSE_AFTER_COMMA.test(f.slice(i, i + 80)) ||
         // An issuer is written with a capital: look it up only then.
         (isUpperAt(v.plain, i + 2) && issuerAt(f, v.plain, i + 2)))
@@ -104,8 +102,14 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
       end = i;
       break;
     }
-    // A national document's title does not end in one province: "… trên địa bàn tỉnh X" is the clause's.
-    if (c === " " && a.jurisdiction === "national" && f.startsWith(" tren dia ban ", i)) {
+    if (
+      c === 0x20 &&
+      f.charCodeAt(i + 1) === 0x74 && // both phrases go on with "t": most spaces are passed at once
+      // "… trong đó …" (in which) opens a clause about the document, not its title.
+      (f.startsWith(" trong do ", i) ||
+        // A national document's title does not end in one province: "… trên địa bàn tỉnh X" is the clause's.
+        (a.jurisdiction === "national" && f.startsWith(" tren dia ban ", i)))
+    ) {
       end = i;
       break;
     }
