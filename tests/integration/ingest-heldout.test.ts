@@ -81,4 +81,17 @@ describe("held-out documents in the graph", () => {
     );
     expect(n).toBe(1);
   });
+
+  it("ties a target to the task whose item states it, and keeps the date counts stand at", async () => {
+    const target = await one<{ task: string; value: number; unit: string } | null>(
+      `MATCH (t:Task)-[r:SETS_TARGET]->(g:Target)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'})
+       RETURN {task: t.content, value: g.value, unit: g.unit, source: r.source}`,
+    );
+    expect(target?.task).toMatch(/^Sở Kế hoạch và Đầu tư chủ trì đôn đốc giải ngân/u);
+    expect(target).toMatchObject({ value: 95, unit: "%" });
+    const asOf = await one<string[]>(
+      `MATCH (s:Statistics)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'}) RETURN collect(toString(s.asOf))`,
+    );
+    expect(asOf).toEqual(["2024-06-15"]);
+  });
 });
