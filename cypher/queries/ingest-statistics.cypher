@@ -11,6 +11,7 @@ SET n.label = coalesce(row.props.label, n.label),
     n.completed = coalesce(row.props.completed, n.completed),
     n.completedLate = coalesce(row.props.completedLate, n.completedLate),
     n.notCompleted = coalesce(row.props.notCompleted, n.notCompleted),
-    n.overdue = coalesce(row.props.overdue, n.overdue)
+    n.overdue = coalesce(row.props.overdue, n.overdue),
+    n.asOf = coalesce(row.props.asOf, n.asOf)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
   extractorVersion: file.version}]->(n)

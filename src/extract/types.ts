@@ -164,6 +164,8 @@ export interface Target {
   /** Key of the document that sets the target. */
   setBy: string;
   span: Span;
+  /** Key of the task whose row or list item states the target ("hỗ trợ tối thiểu 30 doanh nghiệp"). */
+  task?: string;
 }
 
 export interface Action {
@@ -190,6 +192,8 @@ export interface Statistics {
   overdue: number | null;
   /** Reported as still in progress (đang thực hiện), when the report counts them separately. */
   inProgress?: number | null;
+  /** The date the counts stand at when the text says so ("Tính đến ngày 15/6/2024, …"). */
+  asOf?: string;
   span: Span;
 }
 

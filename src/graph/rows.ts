@@ -97,7 +97,8 @@ export interface IngestRows {
     cooperating: string[];
     status: StatusRow | null;
   })[];
-  targets: (NodeRow & { setBy: string[] })[];
+  /** `task`: the task whose row or item states the target, when the text ties it to one. */
+  targets: (NodeRow & { setBy: string[]; task: string | null })[];
   actions: (NodeRow & { servesTasks: string[]; servesDocuments: string[]; actor: string | null })[];
   statistics: NodeRow[];
   findings: NodeRow[];
@@ -308,6 +309,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
       mention: at,
       provenance: provenance(at, 1),
       setBy: docRefs([g.setBy], `target ${g.key} setBy`),
+      task: g.task !== undefined && known(g.task, `target ${g.key} task`, taskKeys) ? g.task : null,
     };
   });
 
@@ -347,6 +349,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
         completedLate: count(s.completedLate),
         notCompleted: count(s.notCompleted),
         overdue: count(s.overdue),
+        asOf: date(s.asOf, `statistics ${s.key} asOf`),
       },
       mention: at,
       provenance: provenance(at, 1),

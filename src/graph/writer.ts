@@ -23,6 +23,7 @@ export type QueryRunner = Pick<ManagedTransaction, "run">;
 type LinkType =
   | IngestRows["relations"][number]["kind"]
   | "PART_OF"
+  | "SETS_TARGET"
   | "ASSIGNED_BY"
   | "RESULTED_IN"
   | "LEAD"
@@ -193,6 +194,7 @@ function linkFile(rows: IngestRows, ids: Map<string, number>): { facts: Fact[]; 
   }
   for (const g of rows.targets) {
     for (const key of g.setBy) link(id("Target", g.key), "PART_OF", document(key), g.provenance);
+    if (g.task) link(id("Task", g.task), "SETS_TARGET", id("Target", g.key), g.provenance);
   }
   for (const a of rows.actions) {
     const action = id("Action", a.key);

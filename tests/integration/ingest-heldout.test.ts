@@ -26,7 +26,7 @@ const one = <T>(query: string, params: Record<string, unknown> = {}) => readOne<
 
 describe("held-out documents in the graph", () => {
   it("ingests every file", () => {
-    expect(outcomes.length).toBeGreaterThanOrEqual(13);
+    expect(outcomes.length).toBeGreaterThanOrEqual(20);
     expect(outcomes.filter((o) => o.status !== "ingested")).toEqual([]);
   });
 
@@ -52,5 +52,46 @@ describe("held-out documents in the graph", () => {
        RETURN count(t)`,
     );
     expect(tasks).toBe(4);
+  });
+
+  it("gives a district's plan its own council and a district Party committee its own key", async () => {
+    const lead = await one<string[]>(
+      `MATCH (o:Organisation)-[:LEAD]->(t:Task)-[:ASSIGNED_BY]->(:Document {key: 'party|dak-lak/huyen-krong-pac|86-KH/HU|2024'})
+       RETURN collect(o.key)`,
+    );
+    expect(lead).toContain("org:dak-lak/huyen-krong-pac:x-ban-tuyen-giao-huyen-uy");
+    const councils = await one<number>(
+      "MATCH (o:Organisation) WHERE o.key IN ['org:dak-lak/huyen-krong-pac:hdnd', 'org:ninh-binh/phuong-hoa-lu:ubnd'] RETURN count(o)",
+    );
+    expect(councils).toBe(2);
+  });
+
+  it("stores a status as of the date the report gives, not the day it was sent", async () => {
+    const on = await one<string[]>(
+      `MATCH (:Task)-[:HAS_STATUS]->(s:StatusReport)-[:REPORTED_BY]->(:Document {symbol: '715/BC-SNV'})
+       RETURN collect(DISTINCT toString(s.reportedOn))`,
+    );
+    expect(on).toEqual(["2024-10-31"]);
+  });
+
+  it("links a ward's plan to the Đề án its title names by alias", async () => {
+    const n = await one<number>(
+      `MATCH (:Document {key: 'state-admin|ninh-binh/phuong-hoa-lu|37/KH-UBND|2025'})-[:IMPLEMENTS]->(d:Document)
+       WHERE d.symbol IS NULL RETURN count(d)`,
+    );
+    expect(n).toBe(1);
+  });
+
+  it("ties a target to the task whose item states it, and keeps the date counts stand at", async () => {
+    const target = await one<{ task: string; value: number; unit: string } | null>(
+      `MATCH (t:Task)-[r:SETS_TARGET]->(g:Target)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'})
+       RETURN {task: t.content, value: g.value, unit: g.unit, source: r.source}`,
+    );
+    expect(target?.task).toMatch(/^Sở Kế hoạch và Đầu tư chủ trì đôn đốc giải ngân/u);
+    expect(target).toMatchObject({ value: 95, unit: "%" });
+    const asOf = await one<string[]>(
+      `MATCH (s:Statistics)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'}) RETURN collect(toString(s.asOf))`,
+    );
+    expect(asOf).toEqual(["2024-06-15"]);
   });
 });

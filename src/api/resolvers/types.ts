@@ -196,6 +196,8 @@ export const typeResolvers = {
       neighbourNodes(ctx, n, "OUT", ["RESULTED_IN"], ["Document"]),
     actions: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
       nodeConnection(ctx, n, "IN", ["SERVES"], ["Action"], args, info),
+    targets: (n: GraphNode, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      nodeConnection(ctx, n, "OUT", ["SETS_TARGET"], ["Target"], args, info),
     sources: sourceMentions,
   },
 
@@ -227,6 +229,8 @@ export const typeResolvers = {
     value: (n: GraphNode) => num(n, "value"),
     setBy: async (n: GraphNode, _: Args, ctx: ApiContext) =>
       (await neighbourNodes(ctx, n, "OUT", ["PART_OF"], ["Document"]))[0] ?? null,
+    task: async (n: GraphNode, _: Args, ctx: ApiContext) =>
+      (await neighbourNodes(ctx, n, "IN", ["SETS_TARGET"], ["Task"]))[0] ?? null,
   },
 
   Finding: {

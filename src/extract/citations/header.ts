@@ -230,6 +230,25 @@ export function readHeader(folded: string, plain: string): Header {
       subunit = null;
       continue;
     }
+    // "HUYỆN ỦY KRÔNG PẮC" under "ĐẢNG BỘ TỈNH X": the district Party committee, not the Tỉnh ủy.
+    // "ĐẢNG ỦY XÃ IA GRAI", "ĐẢNG ỦY PHƯỜNG X": the commune's or ward's Party committee.
+    const localParty =
+      /^(huyen|quan|thi) uy\s+([a-z].*)$/.exec(folded) ??
+      /^dang uy (xa|phuong|thi tran)\s+([a-z].*)$/.exec(folded);
+    if (localParty !== null) {
+      const word = localParty[1] as string;
+      const level = word === "thi" ? "thị xã" : (LOCAL_LEVEL[word] as string);
+      const head = folded.startsWith("dang uy")
+        ? `Đảng ủy ${level}`
+        : `${word === "huyen" ? "Huyện" : word === "quan" ? "Quận" : "Thị"} ủy`;
+      issuerLines.push({ name: head, national: false, place: null });
+      h.local = {
+        level,
+        name: titleCase(line.plain.slice(folded.length - (localParty[2] as string).length, folded.length)),
+      };
+      subunit = null;
+      continue;
+    }
     const localIssuer = i && /^(?:UBND|HĐND) (xã|phường|thị trấn|huyện|quận|thị xã)$/u.exec(i.name);
     if (localIssuer && i?.place) h.local = { level: localIssuer[1] as string, name: titleCase(i.place) };
     if (i) {

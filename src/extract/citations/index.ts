@@ -1,10 +1,11 @@
 // extractCitations: the documents a text cites, the document itself, and the typed relations
 // between them, each with the span of the original text it was read from.
 import { fold, type NormalisedText } from "../normalise.ts";
-import { resolveRegistered } from "../organisations/index.ts";
+import { provinceUnits, resolveRegistered } from "../organisations/index.ts";
 import type { Citation, CitationExtraction, DocumentRef, Relation, Span, Warning } from "../types.ts";
 import { endsWithAny } from "../words.ts";
 import { issuerOfCode } from "./codes.ts";
+import { cueBetween, titleCue } from "./cues.ts";
 import { yearOf } from "./dates.ts";
 import { readHeader } from "./header.ts";
 import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey } from "./identity.ts";
@@ -94,6 +95,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // the local unit's, not a province; the province may come from the documents it cites.
   let placeName = h.province ?? (h.local !== null ? null : h.place);
   let selfJurisdiction = selfIssuer?.national ? "national" : jurisdictionOf(placeName);
+  // A header typed without diacritics ("UBND TINH QUANG NGAI") names the province the registry spells.
+  if (placeName !== null && fold(placeName) === placeName.toLowerCase() && selfJurisdiction !== null) {
+    placeName = provinceUnits().find((u) => u.slug === selfJurisdiction)?.name ?? placeName;
+  }
   ctx.jurisdiction = selfJurisdiction;
   const selfSymbol = h.symbol ? canonicalSymbol(h.symbol) : null;
   const selfType = h.type ?? "OTHER";
@@ -176,6 +181,19 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       document.jurisdiction = selfJurisdiction;
       document.key = selfKey();
       document.issuerKey = issuerKeyOf(selfIssuerName, selfJurisdiction, h.date);
+    }
+  }
+  // In a commune's, ward's or district's document, a number with its own issuer code and no issuer
+  // in the prose ("Kế hoạch số 14-KH/ĐU" in a commune Party committee's report) is in the local
+  // body's own series: the province's bodies are named when cited (NĐ 30, Phụ lục I §II.6.a).
+  if (h.local !== null && selfCode && selfIssuerName !== null && !selfIssuer?.national) {
+    const own = document.key.split("|")[1] ?? "";
+    for (const a of numbered) {
+      const sym = a.symbol;
+      if (a.issuerProse || sym === null || a.jurisdiction !== selfJurisdiction) continue;
+      if (!sym.endsWith(`/${selfCode}`) && !sym.endsWith(`-${selfCode}`)) continue;
+      a.jurisdiction = own;
+      a.issuer = { name: selfIssuerName, national: false, place: null };
     }
   }
 
@@ -318,9 +336,18 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
 
   // Short forms and aliases point back to documents already cited.
   const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
+  // Short forms and aliases in the document's own title ("Triển khai thực hiện Đề án 06", the
+  // alias defined further down): the title's cue makes the document itself their subject. One
+  // that continues another document's description ("Kế hoạch số 95/KH-UBND … về triển khai Đề án
+  // 06") takes the cue with that document as subject.
+  const inTitle: { start: number; end: number; target: Anchor }[] = [];
+  const described: { start: number; end: number; target: Anchor }[] = [];
   for (const s of findShortForms(v, reps, anchors)) {
     if (s.candidates.length === 1) {
       docs.get((s.candidates[0] as Anchor).key)?.extra.push(s);
+      const use = { start: s.start, end: s.end, target: s.candidates[0] as Anchor };
+      if (s.start >= h.titleStart && s.end <= h.titleEnd) inTitle.push(use);
+      else described.push(use);
       continue;
     }
     const c = s.candidates[0] as Anchor;
@@ -343,7 +370,15 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (const alias of findAliases(v, anchors)) {
     const d = docs.get(alias.target.key);
     if (!d) continue;
-    d.extra.push({ start: alias.start, end: alias.end }, ...aliasUses(v, alias));
+    const uses = aliasUses(v, alias);
+    d.extra.push({ start: alias.start, end: alias.end }, ...uses);
+    for (const u of uses) described.push({ ...u, target: alias.target });
+    if (h.titleEnd <= h.titleStart || alias.start < h.titleEnd) continue;
+    for (const u of aliasUses(v, { ...alias, end: h.titleStart })) {
+      if (u.end > h.titleEnd) break;
+      d.extra.push(u);
+      inTitle.push({ ...u, target: alias.target });
+    }
   }
 
   // Relations.
@@ -356,6 +391,38 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       preambleEnd: Math.max(h.end, h.titleEnd) + PREAMBLE,
     }),
   ];
+  for (const t of inTitle) {
+    if (anchors.some((a) => a.start >= h.titleStart && a.start < t.start)) continue;
+    const cue = titleCue(v.folded.slice(h.titleStart, t.start));
+    if (cue === null) continue;
+    const reports = selfType === "REPORT" && (cue.kind === "IMPLEMENTS" || cue.kind === "CONTINUES");
+    pending.push({
+      from: "SELF",
+      to: t.target,
+      kind: reports ? "REPORTS_ON" : cue.kind,
+      cueStart: h.titleStart + cue.start,
+      cueEnd: h.titleStart + cue.end,
+      confidence: 0.85,
+    });
+  }
+  for (const u of described) {
+    let p: Anchor | null = null;
+    for (const a of anchors) {
+      if (a.start >= u.start) break;
+      p = a;
+    }
+    if (p === null || p === u.target || p.tailEnd > u.start) continue;
+    const cue = cueBetween(v.folded.slice(p.tailEnd, u.start));
+    if (cue === null) continue;
+    pending.push({
+      from: p,
+      to: u.target,
+      kind: cue.kind,
+      cueStart: p.tailEnd + cue.start,
+      cueEnd: p.tailEnd + cue.end,
+      confidence: 0.8,
+    });
+  }
   // A resolution or decision that issues an attachment implementing X implements X itself
   // ("Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW").
   const attached = new Set(
@@ -419,6 +486,8 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     const date =
       pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
     const citedIssuer = issuerName(issuer, local, h.level);
+    // A local body's own number keeps its unit in the key only ("gia-lai/xa-ia-grai").
+    const province = first?.jurisdiction?.split("/")[0] ?? null;
     citations.push({
       key: d.key,
       symbol: first?.symbol ?? null,
@@ -427,10 +496,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       issuer: citedIssuer,
       // The body as it was when the cited document was issued (or, undated, when it was cited).
       // Undated, the symbol's year still places it ("22/2021/QĐ-UBND" before a 2025 merger).
-      issuerKey: issuerKeyOf(citedIssuer, first?.jurisdiction ?? null, date ?? first?.year ?? h.date),
+      issuerKey: issuerKeyOf(citedIssuer, province, date ?? first?.year ?? h.date),
       date,
       title: longestTitle(v, d.anchors),
-      jurisdiction: first?.jurisdiction ?? null,
+      jurisdiction: province,
       ambiguous: d.ambiguous,
       ...(d.candidates ? { candidates: d.candidates } : {}),
       mentions: spans.map((s) => span(s.start, s.end)),

@@ -52,10 +52,15 @@ function clauseStart(f: string, pos: number): number {
   return stop;
 }
 
+// A PDF's hard wrap can put a symbol at the start of a line ("… Văn bản số\n3321/UBND-NC"): that
+// line break continues the sentence (a list item starts "1." or "a)", never "3321/").
+const WRAPPED_SYMBOL = /^\n\s*\d{1,5}[a-z]?\s?[/-]\s?[a-z]/;
+
 function sentenceEnd(f: string, pos: number): number {
   const stop = Math.min(f.length, pos + 800);
   for (let i = pos; i < stop; i++) {
     const c = f[i];
+    if (c === "\n" && WRAPPED_SYMBOL.test(f.slice(i, i + 16))) continue;
     if (c === "\n" || (c === "." && (f[i + 1] === " " || f[i + 1] === "\n" || i + 1 === f.length))) return i;
   }
   return stop;
@@ -146,7 +151,8 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
         const cueStart = cs + cc.start;
         const cueEnd = cs + cc.end;
         if (cc.kind === "RESPONDS_TO") {
-          const kind = REQUESTS.has(m.type) || reporting ? "RESPONDS_TO" : "IMPLEMENTS";
+          const replies = /^(?:phuc dap|tra loi)/.test(f.slice(cueStart, cueEnd));
+          const kind = REQUESTS.has(m.type) || reporting || replies ? "RESPONDS_TO" : "IMPLEMENTS";
           add({ from: "SELF", to: m, kind, cueStart, cueEnd, confidence: 0.85 });
           continue;
         }

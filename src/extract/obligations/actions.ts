@@ -47,6 +47,11 @@ const TWO_SYLLABLE_UNITS = new Set(
     "tiện ích",
     "hộ dân",
     "thôn bản",
+    "lao động",
+    "tỷ đồng",
+    "triệu đồng",
+    "học sinh",
+    "bệnh viện",
   ].map((u) => fold(u)),
 );
 const NOT_UNITS = new Set(["thang", "nam", "ngay", "gio", "phut", "tuan", "quy", "lan nam", "dau", "cuoi"]);
@@ -272,7 +277,18 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
   for (const m of slice.matchAll(PARTNER)) {
     let name = (m[1] as string).trim();
     if (!/^\p{Lu}/u.test(name) && !/^các /.test(name)) continue;
-    if (/^\p{Lu}/u.test(name)) name = nameHead(name);
+    if (/^\p{Lu}/u.test(name)) {
+      const head = nameHead(name);
+      // A registry body whose name has lower-case syllables ("Bộ Công an") is read whole.
+      const words = name.split(/\s+/);
+      const n = head.split(/\s+/).length;
+      let known: string | null = null;
+      for (let k = Math.min(words.length, n + 3); k > n && known === null; k--) {
+        const w = words.slice(0, k).join(" ");
+        if (resolveRegistered(w, ctx.resolution) !== null) known = w;
+      }
+      name = known ?? head;
+    }
     if (/^(nhiều|các) (cơ quan|đơn vị)/i.test(name)) continue;
     const s = start + (m.index ?? 0) + m[0].indexOf(name);
     const org = ctx.organisation(name, s, s + name.length);
@@ -329,7 +345,9 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             // "Sở đã cử …", "Trung tâm kiểm định …": the body named just before, or the report's author.
             actor = actor ?? reportActor;
           } else if (subj !== null) {
-            const org = ctx.organisation(subj.name, subj.start, subj.start + subj.name.length);
+            // Named as written (the normalised text may place tone marks the other way: "uỷ").
+            const end = subj.start + subj.name.length;
+            const org = ctx.organisation(ctx.read(subj.start, end), subj.start, end);
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
@@ -457,20 +475,26 @@ export function sentencesOf(text: string, para: Piece): Piece[] {
   const body = text.slice(para.start, para.end);
   const n = body.length;
   let s = 0;
+  // Where to look for the next stop: past a "." inside a number ("17.450 lao động", "5.820 tỷ
+  // đồng"), which ends no sentence, while the sentence still starts at `s`.
+  let from = 0;
   while (s < n) {
-    STOP.lastIndex = s;
+    STOP.lastIndex = from;
     const r = STOP.exec(body)?.index ?? n;
     if (r === s) {
       s++;
+      from = s;
       continue;
     }
     if (r === n) {
       out.push({ start: para.start + s, end: para.end });
       break;
     }
-    if (r + 1 === n || isSpace(body.charCodeAt(r + 1)))
+    if (r + 1 === n || isSpace(body.charCodeAt(r + 1))) {
       out.push({ start: para.start + s, end: para.start + r + 1 });
-    s = r + 1;
+      s = r + 1;
+    }
+    from = r + 1;
   }
   return out;
 }
@@ -545,7 +569,9 @@ function nameHead(phrase: string): string {
 function looksLikeName(name: string): boolean {
   const words = name.split(/\s+/).slice(2);
   if (words.length === 0 || words.length > 9) return false;
-  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|và)$/u.test(w));
+  return words.every(
+    (w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|phường|quận|và|ủy|uỷ)$/u.test(w),
+  );
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

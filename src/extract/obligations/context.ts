@@ -1,7 +1,8 @@
 // What every part of the obligations pass needs about one document: its normalised text (matching
 // runs there), a way back to original offsets (provenance quotes the text as written), who wrote it
 // and when (to resolve "UBND tỉnh" and to judge deadlines), and where its citations are.
-import { type NormalisedText, normalise, squash } from "../normalise.ts";
+import { daysInMonth } from "../citations/dates.ts";
+import { fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 import {
   type ResolutionContext,
   type ResolvedOrganisation,
@@ -36,6 +37,8 @@ export class DocContext {
   readonly warnings: Warning[] = [];
   private readonly toOrig: (offset: number) => number;
   private readonly orgs = new Map<string, ExtractedOrganisation>();
+  /** The commune, ward or district that issued the document, when it is one. */
+  readonly local: LocalUnit | null;
 
   constructor(original: string, cites: CitationExtraction, n: NormalisedText = normalise(original)) {
     this.original = original;
@@ -51,6 +54,7 @@ export class DocContext {
       date: cites.document.date,
       ...(where.includes("/") ? { scope: where } : {}),
     };
+    this.local = localUnit(where, cites.document.issuer);
     this.mentions = [];
     const all: { s: number; e: number; c: Citation }[] = [];
     for (const c of cites.citations) for (const m of c.mentions) all.push({ s: m.start, e: m.end, c });
@@ -112,9 +116,30 @@ export class DocContext {
     return out;
   }
 
+  /**
+   * The local council a mention names in a commune's, ward's or district's document: "UBND",
+   * "HĐND huyện", "Ủy ban nhân dân phường" there are the unit's own bodies, not the province's
+   * ("UBND tỉnh" stays the province's). Null when the mention is not one.
+   */
+  localCouncil(name: string): ResolvedOrganisation | null {
+    const l = this.local;
+    if (l === null) return null;
+    const m = LOCAL_COUNCIL.exec(fold(squash(name)));
+    if (m === null || (m[2] !== undefined && m[2] !== l.levelFolded)) return null;
+    const hdnd = (m[1] as string).startsWith("h");
+    return {
+      key: `org:${l.scope}:${hdnd ? "hdnd" : "ubnd"}`,
+      name: `${hdnd ? "HĐND" : "UBND"} ${l.level} ${l.name}`,
+      tier: "UNIT",
+      jurisdiction: this.resolution.jurisdiction,
+      registered: false,
+      record: null,
+    };
+  }
+
   /** Resolves a written organisation and records the mention in the document's organisation list. */
   organisation(name: string, start: number, end: number): ResolvedOrganisation {
-    const r = resolveOrganisation(name, this.resolution);
+    const r = this.localCouncil(name) ?? resolveOrganisation(name, this.resolution);
     const sp = this.span(start, end);
     const known = this.orgs.get(r.key);
     if (known === undefined) {
@@ -141,10 +166,86 @@ export class DocContext {
     return this.doc.date;
   }
 
+  private asOfMemo: string | null | undefined;
+
+  /**
+   * The date the document's figures stand at when it says so ("(tính đến ngày 30/9/2025)" in its
+   * title, "Tính đến ngày 15/6/2024, …" in its text): its first such date not after the document's
+   * own. Null when it names none.
+   */
+  get asOf(): string | null {
+    if (this.asOfMemo === undefined) this.asOfMemo = asOfIn(this.folded, 0, this.folded.length, this.date);
+    return this.asOfMemo;
+  }
+
+  /** When a status or count written in the document was true: its as-of date, else its date. */
+  get observedOn(): string | null {
+    return this.asOf ?? this.date;
+  }
+
   get year(): number | null {
     const y = this.doc.date?.slice(0, 4);
     return y === undefined ? null : Number(y);
   }
+}
+
+// "tính đến ngày 15/6/2024", "tính đến hết ngày 30 tháng 9 năm 2025", "tính đến hết tháng 6/2024".
+const AS_OF =
+  /tinh den (?:het |thoi diem |cuoi )?(?:ngay\s*)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2}) thang (\d{1,2}) nam (\d{4})|thang (\d{1,2})\s*(?:[/-]|nam)\s*(\d{4}))/g;
+
+/** The first as-of date in folded[start, end) that is a real date not after `notAfter`. */
+export function asOfIn(folded: string, start: number, end: number, notAfter: string | null): string | null {
+  AS_OF.lastIndex = start;
+  for (let m = AS_OF.exec(folded); m !== null && m.index < end; m = AS_OF.exec(folded)) {
+    const y = Number(m[3] ?? m[6] ?? m[8]);
+    const mo = Number(m[2] ?? m[5] ?? m[7]);
+    if (mo < 1 || mo > 12 || y < 1945) continue;
+    const d = (m[1] ?? m[4]) ? Number(m[1] ?? m[4]) : daysInMonth(y, mo);
+    if (d < 1 || d > daysInMonth(y, mo)) continue;
+    const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    if (notAfter !== null && iso.slice(0, notAfter.length) > notAfter) continue;
+    return iso;
+  }
+  return null;
+}
+
+export interface LocalUnit {
+  /** Key part of the unit: "dak-lak/huyen-krong-pac". */
+  scope: string;
+  level: string;
+  levelFolded: string;
+  /** The unit's name as its issuer writes it ("Krông Pắc"), or from its key when the issuer does not. */
+  name: string;
+}
+
+const LOCAL_COUNCIL =
+  /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)(?: (huyen|xa|phuong|thi tran|quan|thi xa))?$/;
+const LEVELS: [string, string][] = [
+  ["thi-tran-", "thị trấn"],
+  ["thi-xa-", "thị xã"],
+  ["huyen-", "huyện"],
+  ["quan-", "quận"],
+  ["phuong-", "phường"],
+  ["xa-", "xã"],
+];
+
+/** The local unit of a document whose key carries one ("dak-lak/huyen-krong-pac"), else null. */
+function localUnit(where: string, issuer: string | null): LocalUnit | null {
+  const slash = where.indexOf("/");
+  if (slash < 0) return null;
+  const part = where.slice(slash + 1);
+  const lv = LEVELS.find(([p]) => part.startsWith(p));
+  if (lv === undefined) return null;
+  const [prefix, level] = lv;
+  const levelFolded = fold(level);
+  // "UBND huyện Đại Lộc", "Huyện ủy Krông Pắc": the name is what follows the level word.
+  const fi = issuer === null ? "" : fold(issuer);
+  const at = fi.search(new RegExp(`(?:^|\\s)${levelFolded}(?: uy)?\\s`));
+  const name =
+    issuer !== null && at >= 0
+      ? (issuer.slice(at).replace(/^\s*\S+(?:\s+(?:trấn|xã|ủy|uỷ))?\s+/u, "") as string)
+      : part.slice(prefix.length).replace(/-/g, " ");
+  return { scope: where, level, levelFolded, name };
 }
 
 /** Whether `offset` lies in one of `ranges` (sorted, non-overlapping [start, end) pairs). */

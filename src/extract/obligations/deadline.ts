@@ -73,7 +73,8 @@ export function parseDeadline(written: string, year: number | null = null): Dead
     return dl(`${lo}-01-01`, `${hi}-12-31`);
   }
   m = /thang (\d{1,2})(?!\d)/.exec(f);
-  if (m !== null && year !== null) {
+  // "ngày 15 tháng 12 hằng năm" recurs: the document's year is not its deadline.
+  if (m !== null && year !== null && !recurring) {
     const mo = Number(m[1]);
     if (mo >= 1 && mo <= 12) return dl(...month(year, mo));
   }

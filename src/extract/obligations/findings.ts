@@ -251,12 +251,14 @@ export function taskFindings(ctx: DocContext, tasks: Task[]): Finding[] {
       );
     }
     const to = t.deadline?.to ?? null;
+    // Judged on the day the status was true ("tính đến ngày 30/9"), not the day it was sent.
+    const on = t.status?.reportedOn ?? ctx.date;
     if (
       t.status?.value === "IN_PROGRESS_ON_TIME" &&
       to !== null &&
-      ctx.date !== null &&
-      to < ctx.date.slice(0, 10) &&
-      to.slice(0, ctx.date.length) < ctx.date
+      on !== null &&
+      to < on.slice(0, 10) &&
+      to.slice(0, on.length) < on
     ) {
       out.push(
         finding(
@@ -292,18 +294,35 @@ export function appendixMismatch(ctx: DocContext, stats: Stat[], tables: TableTa
   for (const s of stats) {
     const start = ctx.toNormalised(s.span.start);
     const end = ctx.toNormalised(s.span.end);
-    const named = /phu luc\s*([ivx]+|\d+)\b/.exec(ctx.folded.slice(end, end + 160))?.[1];
-    const table = tables.find((t) => {
-      if (t.tasks.length === 0) return false;
-      if (start >= t.captionStart && end <= t.start) return true;
-      if (named === undefined) return false;
-      return new RegExp(`phu luc\\s*${named}\\b`).test(ctx.folded.slice(t.captionStart, t.start));
-    });
+    const after = ctx.folded.slice(end, end + 160);
+    const named = /phu luc\s*([ivx]+|\d+)\b/.exec(after)?.[1];
+    const withTasks = tables.filter((t) => t.tasks.length > 0);
+    const table =
+      withTasks.find((t) => {
+        if (start >= t.captionStart && end <= t.start) return true;
+        if (named === undefined) return false;
+        return new RegExp(`phu luc\\s*${named}\\b`).test(ctx.folded.slice(t.captionStart, t.start));
+      }) ??
+      // "(chi tiết tại Phụ lục kèm theo)" with one task table after it: that table.
+      (named === undefined && /phu luc/.test(after) && withTasks.filter((t) => t.start > end).length === 1
+        ? withTasks.find((t) => t.start > end)
+        : undefined);
     if (table === undefined) continue;
     const count = (pred: (v: string | undefined) => boolean) =>
       table.tasks.filter((t) => pred(t.status?.value)).length;
+    // Parts stated without a total ("đã hoàn thành 3, đang thực hiện 2, quá hạn 1") should still
+    // cover the table's rows.
+    const partsSum =
+      s.assigned === null
+        ? [s.completed, s.completedLate, s.notCompleted, s.inProgress, s.overdue].reduce<number>(
+            (a, v) => a + (v ?? 0),
+            0,
+          )
+        : null;
     const listed: [string, string, number | null | undefined, number][] = [
-      ["giao", "assigned", s.assigned, table.tasks.length],
+      s.assigned !== null
+        ? ["giao", "assigned", s.assigned, table.tasks.length]
+        : ["tổng các loại", "sum of the parts", partsSum, table.tasks.length],
       [
         "hoàn thành",
         "completed",

@@ -30,7 +30,7 @@ import { listTasks } from "./lists.ts";
 import { proseMentions } from "./mentions.ts";
 import { proseCounts, readStatsTable, type StatsReading, summaryLines } from "./statistics.ts";
 import { findTables, type Table } from "./tables.ts";
-import { readTargetTable } from "./targets.ts";
+import { proseTargets, readTargetTable } from "./targets.ts";
 import { readTaskTable, tableContext } from "./tasks.ts";
 
 /**
@@ -168,7 +168,19 @@ export function extractObligations(
     if (n > 0) t.key = `${t.key}#${n + 1}`;
   }
   statistics.push(...summaryLines(ctx), ...proseCounts(ctx, tableRanges));
-  actions.push(...proseActions(ctx, tableRanges));
+  // A row's content cell is prose too: targets there belong to the row's task.
+  const rowTargets = proseTargets(ctx, [], tasks).filter((g) => g.task !== undefined);
+  const prose = proseTargets(ctx, tableRanges, tasks);
+  targets.push(...prose, ...rowTargets.filter((g) => !prose.some((p) => p.key === g.key)));
+  // A sentence that states a target ("Hỗ trợ tối thiểu 30 doanh nghiệp mỗi năm" under MỤC TIÊU)
+  // sets a goal; it reports nothing done.
+  // Nor is a count of tasks by status ("đã hoàn thành 12 nhiệm vụ, …"): that is a statistic.
+  const aimed = [...prose.map((g) => g.span), ...statistics.map((st) => st.span)];
+  actions.push(
+    ...proseActions(ctx, tableRanges).filter(
+      (a) => !aimed.some((g) => g.start < a.span.end && a.span.start < g.end),
+    ),
+  );
   proseMentions(ctx);
   findings.push(
     ...totalsFindings(ctx, statistics, statsTables),

@@ -42,12 +42,14 @@ function classify(ctx: DocContext, start: number, end: number): Line {
 const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
 const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
 const LEAD =
-  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan đầu mối|phối hợp (?:với|cùng))/u;
+  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là (?:cơ quan )?đầu mối|phối hợp (?:với|cùng))/u;
+// "UBND huyện chỉ đạo Phòng Lao động … chủ trì": the body directed to lead is the lead.
+const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
-  /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)/iu;
+  /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
 // A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
 // "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
@@ -59,7 +61,7 @@ const LABELLED_DEADLINE =
 const BODY_FIRST =
   /^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|Các (?:sở|bộ|cơ quan|đơn vị)[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})/u;
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)\s/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
@@ -69,8 +71,11 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const m = given ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
-  const s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
-  return organisationsIn(ctx, s, s + (m[1] as string).length).filter((o) => looksLikeBody(ctx, o.name));
+  let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
+  const e = s + (m[1] as string).length;
+  const directed = DIRECTED.exec(ctx.text.slice(s, e));
+  if (directed !== null) s += directed[0].length;
+  return organisationsIn(ctx, s, e).filter((o) => looksLikeBody(ctx, o.name));
 }
 
 /** A lettered or numbered heading that names a body ("a) Tổ đảng ở Thường trực Ủy ban Kinh tế"). */
@@ -104,8 +109,12 @@ function mayOpenWith(ctx: DocContext, l: Line, letters: string): boolean {
   return false;
 }
 
+// A report's forward part ("III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024", "PHƯƠNG HƯỚNG, NHIỆM
+// VỤ NĂM 2025") assigns, but only the items that name who leads them; the rest are proposals.
+const FORWARD = /phuong huong|nhiem vu[^\n]{0,30}(?:trong tam|thoi gian toi|tiep theo|cuoi nam|nam \d{4})/;
+
 export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[] {
-  if (ctx.doc.type === "REPORT") return [];
+  const report = ctx.doc.type === "REPORT";
   // A letter assigns only in the list after "… yêu cầu:"; the paragraph after the list ends it.
   const letter = ctx.doc.type === "OFFICIAL_LETTER";
   const lines: Line[] = [];
@@ -135,7 +144,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
         section,
         headingLead.length > 0 ? headingLead : regionLead,
       );
-      if (t !== null) tasks.push(t);
+      if (t !== null && (!report || t.lead.length > 0)) tasks.push(t);
     }
     item = null;
   };
@@ -152,7 +161,9 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     ) {
       flush();
       const words = f();
-      inRegion = !letter && TASK_HEADING.test(words) && !NOT_TASKS.test(words);
+      inRegion = report
+        ? FORWARD.test(words) && !/ket qua|tinh hinh/.test(words)
+        : !letter && TASK_HEADING.test(words) && !NOT_TASKS.test(words);
       section = null;
       headingLead = [];
       regionLead = [];
@@ -164,7 +175,12 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       continue;
     }
     // ASSIGNING ends with a colon: lines without one are not cleaned and folded for it.
-    if (l.kind === "text" && ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") && ASSIGNING.test(f())) {
+    if (
+      !report &&
+      l.kind === "text" &&
+      ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
+      ASSIGNING.test(f())
+    ) {
       flush();
       inRegion = true;
       section = null;

@@ -8,7 +8,7 @@ import type { DocContext } from "./context.ts";
 // Words that begin the name of a body. Syllables that also begin ordinary words ("Xã hội",
 // "Hội nhập") are left out: a body named with them is still found when the registry knows it.
 const HEAD =
-  /^(bo|so|ban|uy ban|ubnd|hdnd|van phong|tinh uy|thanh uy|dang|vien|dai|phong|thong tan|ngan hang|thanh tra|toa an|hoi dong|cac|quoc hoi|chinh phu|thu tuong|tap doan|tong cong ty|trung tam|hop tac xa|cong an|cuc|chi cuc|bao hiem|kiem toan|mat tran|dia phuong|to dang|lanh dao|thuong truc|dang doan|dang uy|doanh nghiep|dai hoc|hoc vien|chu tich|giam doc|co quan)\b/;
+  /^(bo|so|ban|uy ban|ubnd|hdnd|van phong|tinh uy|thanh uy|dang|vien|dai|phong|thong tan|ngan hang|thanh tra|toa an|hoi dong|cac|quoc hoi|chinh phu|thu tuong|tap doan|tong cong ty|trung tam|hop tac xa|cong an|cuc|chi cuc|vu|bao hiem|kiem toan|mat tran|dia phuong|to dang|lanh dao|thuong truc|dang doan|dang uy|doanh nghiep|dai hoc|hoc vien|chu tich|giam doc|co quan)\b/;
 // After "và" only unmistakable heads start a new body ("Bộ Văn hóa, Thể thao và Du lịch" is one).
 const STRONG_HEAD =
   /^(bo|so|cac|ban|uy ban|ubnd|hdnd|van phong|ngan hang|thanh tra|vien|dai|tinh uy|thanh uy|dang uy|dang doan|toa an|quoc hoi|chinh phu|thu tuong|tap doan|bao hiem|trung tam|hoi dong|dia phuong)\b/;

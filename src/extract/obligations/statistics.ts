@@ -4,7 +4,7 @@
 // nhiệm vụ hoàn thành; 13 nhiệm vụ đang thực hiện trong hạn; 02 nhiệm vụ … quá hạn").
 import type { Statistics } from "../types.ts";
 import type { ColumnRole } from "./columns.ts";
-import { clean, type DocContext, hash, inRanges } from "./context.ts";
+import { asOfIn, clean, type DocContext, hash, inRanges } from "./context.ts";
 import type { Row } from "./tables.ts";
 
 export type Counts = Pick<
@@ -82,7 +82,8 @@ export function summaryLines(ctx: DocContext): Statistics[] {
   let group: { c: Counts; start: number; end: number } | null = null;
   const flush = () => {
     if (group !== null && filled(group.c) >= 2) {
-      out.push(make(ctx, ctx.read(group.start, group.end).slice(0, 160), group.c, group.start, group.end));
+      const st = make(ctx, ctx.read(group.start, group.end).slice(0, 160), group.c, group.start, group.end);
+      out.push(ctx.asOf === null ? st : { ...st, asOf: ctx.asOf });
     }
     group = null;
   };
@@ -128,7 +129,27 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
     const c = empty();
     let first = -1;
     let last = -1;
-    for (const m of p.matchAll(re)) {
+    // Parts named before their numbers ("đã hoàn thành 12 nhiệm vụ, đang triển khai 34 nhiệm vụ,
+    // chưa triển khai 2 nhiệm vụ"): read them as such, or the number-first reading below would give
+    // each number the words after it. A line broken inside a part reads as one line.
+    const flat = p.replace(/\n/g, " ");
+    const named = [...flat.matchAll(PART_AFTER)];
+    if (named.length >= 2) {
+      for (const m of named) {
+        const k = kindOf(m[1] as string);
+        if (k === null || c[k] !== null) continue;
+        c[k] = Number(m[2]);
+        if (first < 0) first = m.index ?? 0;
+        last = (m.index ?? 0) + m[0].length;
+      }
+      // A total stated with them ("giao 48 nhiệm vụ", "tổng số 48 nhiệm vụ").
+      const total = /(?:giao|tong so|tong cong|co)\s+(\d{1,4})\s+nhiem vu/.exec(flat);
+      if (total !== null && c.assigned === null && total.index < first) {
+        c.assigned = Number(total[1]);
+        first = total.index;
+      }
+    }
+    for (const m of named.length >= 2 ? [] : p.matchAll(re)) {
       const before = p.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
       const phrase = `${before} ${m[2]}`;
       const kind =
@@ -153,10 +174,17 @@ export function proseCounts(ctx: DocContext, excluded: [number, number][]): Stat
       if (first < 0 || frac.index < first) first = frac.index;
       last = Math.max(last, frac.index + frac[0].length);
     }
-    if (c.assigned !== null && filled(c) >= 2) {
-      out.push(
-        make(ctx, ctx.read(start + first, start + last).slice(0, 160), c, start + first, start + last),
+    // Without a total the parts are still what the report says (checked against its appendix).
+    if ((c.assigned !== null || named.length >= 2) && filled(c) >= 2) {
+      const st = make(
+        ctx,
+        ctx.read(start + first, start + last).slice(0, 160),
+        c,
+        start + first,
+        start + last,
       );
+      const asOf = asOfIn(ctx.folded, start, start + first, ctx.date) ?? ctx.asOf;
+      out.push(asOf === null ? st : { ...st, asOf });
     }
   }
   return out;
@@ -191,8 +219,15 @@ export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], bo
       continue;
     }
     const isTotal = /tổng cộng|tổng số|\+/iu.test(label);
+    const st = make(
+      ctx,
+      isTotal || section === null ? label : `${section} — ${label}`,
+      c,
+      row.start,
+      row.end,
+    );
     out.push({
-      stats: make(ctx, isTotal || section === null ? label : `${section} — ${label}`, c, row.start, row.end),
+      stats: ctx.asOf === null ? st : { ...st, asOf: ctx.asOf },
       section,
       isTotal,
     });

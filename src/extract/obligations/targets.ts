@@ -2,9 +2,9 @@
 // "DANH MỤC CÁC CHỈ TIÊU" appendix. "≤ 3 Đông Nam Á; ≤ 50 Thế giới" is two targets.
 import { fold } from "../normalise.ts";
 import type { Target } from "../types.ts";
-import { parseNumber } from "./actions.ts";
+import { findQuantity, parseNumber } from "./actions.ts";
 import type { ColumnRole } from "./columns.ts";
-import { clean, type DocContext, hash } from "./context.ts";
+import { clean, type DocContext, hash, inRanges } from "./context.ts";
 import type { Row } from "./tables.ts";
 
 const COMPARATOR =
@@ -86,4 +86,194 @@ export function readTargetTable(
     }
   }
   return out;
+}
+
+// ---- Targets written in prose ----
+// "Phấn đấu đến năm 2025 đạt 80% doanh nghiệp …", "Hỗ trợ tối thiểu 30 doanh nghiệp mỗi năm",
+// "đến năm 2030 có tối thiểu 500 doanh nghiệp … và 70% doanh nghiệp …": a number with its unit in a
+// sentence that aims ("phấn đấu") or under a "MỤC TIÊU" heading. What a report says was reached
+// ("đạt 51% kế hoạch năm") aims at nothing and is not read here.
+
+const GOALS_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?)[.)]\s*(?:\*\*)?\s*(.*)$/;
+const AIMS = /phan dau|nham dat|muc tieu den/;
+const FLOOR = /toi thieu|it nhat|khong duoi/;
+const PROSE_NUMBER =
+  /(?<![\p{L}\p{N}/.,-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])(\s*%(?:\s*\/\s*(?:năm|tháng|quý))?)?/gu;
+// Words in front of a number that make it a date, a rank, an article or an age, not a target.
+const NOT_A_TARGET_BEFORE =
+  /(?:^|\s)(?:so|ngay|thang|nam|quy|muc do|khoa|dieu|khoan|diem|lan thu|giai doan|thu|tuoi|cap|tu ngay)\s*$/;
+const PROSE_COMPARATOR =
+  /(≥|>=|≤|<=|khoảng|tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|hơn|đạt)\s*$/iu;
+const HORIZON =
+  /(?:den|truoc|vao)\s+(?:het\s+)?(?:nam\s+|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*)((?:19|20)\d{2})(?!\d)/;
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+/** Clauses of a line: its sentences, each cut at ";". */
+function clausesOf(text: string, start: number, end: number): Clause[] {
+  const out: Clause[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    const c = text[i];
+    const stop =
+      i === end ||
+      c === ";" ||
+      c === "\t" ||
+      c === "|" ||
+      (c === "." && (text[i + 1] === " " || i + 1 === end) && !/\d/.test(text[i - 1] ?? ""));
+    if (stop) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Targets set in prose, with the task whose item or row holds them (`tasks` give the spans). Ranges
+ * in `excluded` (tables, read by column) are skipped.
+ */
+export function proseTargets(
+  ctx: DocContext,
+  excluded: [number, number][],
+  tasks: { key: string; span: { start: number; end: number } }[],
+): Target[] {
+  const out: Target[] = [];
+  const text = ctx.text;
+  const folded = ctx.folded;
+  const report = ctx.doc.type === "REPORT";
+  let inGoals = false;
+  let goalsHorizon: string | null = null;
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const [ls, le] = [pos, nl];
+    pos = nl + 1;
+    const line = folded.slice(ls, le);
+    if (line.trim() === "") continue;
+    // A heading opens or closes the goals part; "1. Mục tiêu chung" under "I. MỤC TIÊU" keeps it open.
+    const plain = text.slice(ls, le);
+    const h = GOALS_HEADING.exec(line);
+    const isHeading =
+      h !== null &&
+      (h[1] as string).length < 90 &&
+      !/[.;:]\s*$/.test(line.trim()) &&
+      !/\d/.test(h[1] as string);
+    if (isHeading || (plain.trim() === plain.trim().toUpperCase() && /\p{Lu}{3}/u.test(plain))) {
+      const words = h?.[1] ?? line;
+      if (/muc tieu|chi tieu/.test(words)) {
+        if (!inGoals) goalsHorizon = null;
+        inGoals = true;
+      } else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
+      continue;
+    }
+    if (inRanges(excluded, ls)) continue;
+    // The sentence's aim ("Phấn đấu đến năm 2025 …; đến năm 2030 …") covers its clauses; in a
+    // task's item or row a floor ("tối thiểu 30 doanh nghiệp") is aim enough.
+    let aims = false;
+    let sentenceHorizon: string | null = null;
+    const sp = ctx.span(ls, le);
+    const inTask = tasks.some((t) => t.span.start <= sp.start && sp.start < t.span.end);
+    for (const c of clausesOf(text, ls, le)) {
+      const cf = folded.slice(c.start, c.end);
+      if (AIMS.test(cf) || (inTask && FLOOR.test(cf))) aims = true;
+      if (!inGoals && !aims) continue;
+      if (report && !aims) continue;
+      const hz = HORIZON.exec(cf)?.[1] ?? null;
+      if (hz !== null) sentenceHorizon = hz;
+      // Under "MỤC TIÊU" a horizon stated once ("đến hết năm 2025") holds for the lines after it.
+      if (inGoals && hz !== null) goalsHorizon = hz;
+      // "… mỗi năm", "hằng năm": a yearly target, whatever year the plan runs to.
+      const yearly = /(?:moi|hang) nam/.test(cf) ? "hằng năm" : null;
+      const found = clauseTargets(
+        ctx,
+        c,
+        yearly ?? hz ?? sentenceHorizon ?? (inGoals ? goalsHorizon : null),
+        tasks,
+      );
+      out.push(...found);
+      // A sentence ends at "." — clausesOf cut there too; the aim does not carry past it.
+      if (text[c.end] === ".") {
+        aims = false;
+        sentenceHorizon = null;
+      }
+    }
+  }
+  return out;
+}
+
+function clauseTargets(
+  ctx: DocContext,
+  c: Clause,
+  horizon: string | null,
+  tasks: { key: string; span: { start: number; end: number } }[],
+): Target[] {
+  const text = ctx.text;
+  const body = text.slice(c.start, c.end);
+  const hits: { at: number; end: number; value: number; unit: string; comparator: string }[] = [];
+  for (const m of body.matchAll(PROSE_NUMBER)) {
+    const at = m.index ?? 0;
+    const before = ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at);
+    if (NOT_A_TARGET_BEFORE.test(before)) continue;
+    const raw = m[1] as string;
+    const pct = m[2];
+    let unit: string;
+    let end = at + m[0].length;
+    if (pct !== undefined) {
+      unit = pct.replace(/\s+/g, "");
+    } else {
+      if (/^(19|20)\d{2}$/.test(raw)) continue;
+      const q = findQuantity(body.slice(at, at + 48));
+      if (q === null || q.quantity !== parseNumber(raw)) continue;
+      if (/^tu[oổ]i$/u.test(fold(q.unit))) continue;
+      unit = q.unit;
+      end = body.indexOf(q.unit, at) + q.unit.length;
+    }
+    // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
+    if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
+    const cm = PROSE_COMPARATOR.exec(body.slice(Math.max(0, at - 16), at));
+    const cmp = cm === null ? "=" : (cm[1] as string).toLowerCase().replace(">=", "≥").replace("<=", "≤");
+    hits.push({ at, end, value: parseNumber(raw), unit, comparator: cmp === "đạt" ? "=" : cmp });
+  }
+  const out: Target[] = [];
+  hits.forEach((hit, i) => {
+    // Several values in one clause ("500 doanh nghiệp … và 70% doanh nghiệp …"): each its own
+    // indicator, cut at the last "và" or comma before the next value.
+    const prevEnd = i === 0 ? 0 : (hits[i - 1]?.end ?? 0);
+    const next = hits[i + 1];
+    const cutBefore = i === 0 ? 0 : lastJoin(body, prevEnd, hit.at);
+    const cutAfter = next === undefined ? body.length : lastJoin(body, hit.end, next.at);
+    const s = c.start + cutBefore;
+    const e = c.start + cutAfter;
+    const indicator = clean(ctx.read(s, e))
+      .replace(/^[-+•*\s]+/, "")
+      .replace(/^\d{1,2}(?:\.\d{1,2})?[.)]\s+/, "")
+      .replace(/^(?:và|,)\s+/u, "");
+    const sp = ctx.span(s, e);
+    const task = tasks.find((t) => t.span.start <= sp.start && sp.end <= t.span.end);
+    out.push({
+      key: `target|${ctx.doc.key}|p:${hash(`${s}:${indicator}`)}`,
+      indicator,
+      unit: hit.unit,
+      comparator: hit.comparator,
+      value: hit.value,
+      valueText: clean(ctx.read(c.start + hit.at, c.start + hit.end)),
+      horizon,
+      setBy: ctx.doc.key,
+      span: sp,
+      ...(task !== undefined ? { task: task.key } : {}),
+    });
+  });
+  return out;
+}
+
+/** Offset of the last " và " or ", " in body[from, to) (where one value's words end), else `to`. */
+function lastJoin(body: string, from: number, to: number): number {
+  const seg = body.slice(from, to);
+  const i = Math.max(seg.lastIndexOf(" và "), seg.lastIndexOf(", "));
+  return i < 0 ? to : from + i;
 }

@@ -263,6 +263,9 @@ function finish(
   const leadOrg = leads[0];
   const taskActions: Action[] = [];
   for (const r of progress) {
+    // A progress cell that only names a status ("Đã hoàn thành") reports no action.
+    const said = ctx.read(r.start, r.end);
+    if (said.length <= 30 && !/\d/.test(said) && parseStatus(said, true) !== null) continue;
     taskActions.push(
       ...actionsFromCell(ctx, r.start, r.end, { name: leadOrg?.name ?? null, key: leadOrg?.key ?? null }, [
         key,
@@ -282,17 +285,16 @@ function finish(
   if (status === null && progressText !== "") status = parseStatus(progressText, true);
   if (status === null) status = tc.status;
   // Not started ("Chưa thực hiện") after its deadline is overdue, whatever the report's word.
-  if (status === "NOT_STARTED" && deadline?.to != null && ctx.date !== null && deadline.to < ctx.date)
-    status = "OVERDUE";
+  const on = ctx.observedOn;
+  if (status === "NOT_STARTED" && deadline?.to != null && on !== null && deadline.to < on) status = "OVERDUE";
   // "Chưa hoàn thành" says only that it is not done: late if its deadline has passed.
   if (status === "UNKNOWN" && /chua hoan thanh/.test(fold(statusText))) {
-    const late =
-      deadline?.to != null && ctx.date !== null && deadline.to.slice(0, ctx.date.length) < ctx.date;
+    const late = deadline?.to != null && on !== null && deadline.to.slice(0, on.length) < on;
     status = late ? "OVERDUE" : "IN_PROGRESS_ON_TIME";
   }
   const reportLike = ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER";
   if (status === null && reportLike && progressText !== "" && !PLACEHOLDER.test(progressText)) {
-    const late = deadline?.to != null && ctx.date !== null && deadline.to < ctx.date;
+    const late = deadline?.to != null && on !== null && deadline.to < on;
     status = late ? "UNKNOWN" : "IN_PROGRESS_ON_TIME";
   }
   if (statusRange === null && progress[0] !== undefined) statusRange = progress[0];
@@ -309,7 +311,7 @@ function finish(
     section: d.section,
     assignedBy,
     implements: [...new Set(impl)],
-    status: status === null ? null : { value: status, reportedBy: ctx.doc.key, reportedOn: ctx.date },
+    status: status === null ? null : { value: status, reportedBy: ctx.doc.key, reportedOn: on },
     statusSpan: status === null || statusRange === null ? null : ctx.span(statusRange.start, statusRange.end),
     results,
     actions: taskActions.map((a) => a.key),
