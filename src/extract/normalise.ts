@@ -149,6 +149,17 @@ const LINE_BREAK = 32;
 let unitFlags: Uint8Array | null = null;
 
 const flagsOf = (c: number) => (unitFlags as Uint8Array)[c] as number;
+// Per code unit, its fold in the low 16 bits and its flags above them: the scan reads one table
+// entry per code unit instead of two (it visits every code unit of every document).
+let foldAndFlags: Uint32Array | null = null;
+
+function buildFoldAndFlags(): Uint32Array {
+  if (unitFlags === null) unitFlags = buildUnitFlags();
+  if (foldTable === null) foldTable = buildFoldTable();
+  const t = new Uint32Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = (foldTable[c] as number) | ((unitFlags[c] as number) << 16);
+  return t;
+}
 
 function buildUnitFlags(): Uint8Array {
   const t = new Uint8Array(65536);
@@ -245,12 +256,11 @@ interface Scan {
  * nor break a pair; a removed character between the two vowels does not separate them.
  */
 function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
-  if (unitFlags === null) unitFlags = buildUnitFlags();
+  if (foldAndFlags === null) foldAndFlags = buildFoldAndFlags();
   if (replaceTable === null) replaceTable = buildReplaceTable();
-  if (foldTable === null) foldTable = buildFoldTable();
-  const flags = unitFlags;
+  const entries = foldAndFlags;
   const table = replaceTable;
-  const foldOf = foldTable;
+  const foldOf = foldTable as Uint16Array;
   const n = units.length;
   const folded = new Uint16Array(n);
   const pairs: number[] = [];
@@ -260,9 +270,10 @@ function scanUnits(units: Uint16Array, map: OffsetMap): Scan {
   let seen = 0;
   for (let i = 0; i < n; i++) {
     const c = units[i] as number;
-    folded[i] = foldOf[c] as number;
-    const f = flags[c] as number;
-    if (f === 0) continue;
+    const e = entries[c] as number;
+    folded[i] = e; // the store keeps the low 16 bits: the fold
+    if (e < 0x10000) continue;
+    const f = e >>> 16;
     seen |= f;
     if (f & REPLACED) {
       const r = table[c] as number;
