@@ -377,13 +377,23 @@ export function normalise(original: string): NormalisedText {
     kept[at + 1] = style.charCodeAt(1);
     swapped = true;
   }
-  let text = nfc;
+  // `text` (null until read when it is to be decoded from `kept`).
+  let text: string | null = nfc;
   if (scan.seen & REPLACED && seen & NFC_SENSITIVE) {
     // Replaced text that may have surrogates: the decoder turns lone ones into U+FFFD, so the
     // code units read no longer match.
     text = decoder.decode(kept);
     kept = null;
-  } else if (scan.seen & REPLACED || swapped) text = decodeUnits(kept);
+  } else if (scan.seen & REPLACED || swapped) {
+    // Decoded when first read: the citation readers read `plain`, which is decoded on its own
+    // when it differs from `text` (decoration), and a long text is a large object to allocate.
+    text = null;
+  }
+  // `kept` is there whenever `text` is null.
+  const textOf = () => {
+    text ??= decodeUnits(kept as Uint16Array);
+    return text;
+  };
   const foldedUnits = scan.folded.subarray(0, n);
   // Text that may have surrogates is decoded by the decoder, as fold() does.
   const decodeFolded = (f: Uint16Array) => (seen & NFC_SENSITIVE ? decoder.decode(f) : decodeUnits(f));
@@ -392,9 +402,11 @@ export function normalise(original: string): NormalisedText {
   let folded: string | null = null;
   let matching: { plain: string; folded: string } | null = null;
   return {
-    text,
+    get text() {
+      return textOf();
+    },
     toOriginal(offset: number): number {
-      const clamped = Math.max(0, Math.min(offset, text.length));
+      const clamped = Math.max(0, Math.min(offset, n));
       return Math.min(len, first.map(second.map(clamped)));
     },
     folded(): string {
@@ -403,14 +415,14 @@ export function normalise(original: string): NormalisedText {
     },
     forMatching() {
       if (matching !== null) return matching;
-      kept ??= codeUnits(text);
+      kept ??= codeUnits(textOf());
       const spans = decorationSpans(kept, scan.decorations);
-      let plain = text;
+      let plain: string;
       if (spans.length > 0) {
         const p = copyToScratch(kept);
         for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
         plain = decodeUnits(p);
-      }
+      } else plain = textOf();
       const f = copyToScratch(foldedUnits);
       for (let k = 0; k < spans.length; k += 2) f.fill(32, spans[k], spans[k + 1]);
       const lower = lowerTable as Uint8Array;
