@@ -182,7 +182,10 @@ export function namedAfter(v: TextView, p: Anchor, limit: number, ctx: Ctx): Nam
 // is skipped, as a global scan would.
 const LAW_BASIS_AT =
   /(?:^|\n)[ \t\-*+•]*can cu ((?:bo luat|luat|phap lenh) [^;\n]{3,200}?)(?:,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))?\s*(?:;|\.?\s*\n|\.$)/y;
-const LINE_LEAD = " \t-*+•";
+// The marks a line may open with before "can cu" (those of LAW_BASIS_AT), by code unit: a test
+// per code unit instead of a one-character string looked for in a list.
+const isLineLead = (c: number) =>
+  c === 0x20 || c === 0x09 || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2022;
 
 /** Laws named in "Căn cứ …" lines, as documents with their name as title (numbered ones excluded). */
 export function namedLaws(v: TextView): Anchor[] {
@@ -193,7 +196,7 @@ export function namedLaws(v: TextView): Anchor[] {
     const br = f.indexOf("\n", line);
     next = br < 0 ? -1 : br + 1;
     let q = line;
-    while (q < f.length && LINE_LEAD.includes(f[q] as string)) q++;
+    while (isLineLead(f.charCodeAt(q))) q++;
     if (!f.startsWith("can cu ", q)) continue;
     const at = line === 0 ? 0 : line - 1;
     if (at < scanned) continue;
