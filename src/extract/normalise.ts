@@ -420,11 +420,11 @@ export function normalise(original: string): NormalisedText {
       let plain: string;
       if (spans.length > 0) {
         const p = copyToScratch(kept);
-        for (let k = 0; k < spans.length; k += 2) p.fill(32, spans[k], spans[k + 1]);
+        blankSpans(p, spans);
         plain = decodeUnits(p);
       } else plain = textOf();
       const f = copyToScratch(foldedUnits);
-      for (let k = 0; k < spans.length; k += 2) f.fill(32, spans[k], spans[k + 1]);
+      blankSpans(f, spans);
       const lower = lowerTable as Uint8Array;
       for (const i of scan.breaks) {
         // Not blanked, followed by a letter that folds to a-z and is written in lower case (so it
@@ -613,6 +613,17 @@ function tagEnd(units: Uint16Array, i: number, n: number): number {
   return k - from <= 200 || (k - from === 201 && units[k - 1] === 0x2f) ? k + 1 : -1;
 }
 
+/**
+ * Spaces over each span (start, end pairs) of `units`. Most pieces of decoration are a code unit or
+ * two (table pipes, asterisks): a loop writes them faster than a call to fill() per piece.
+ */
+function blankSpans(units: Uint16Array, spans: number[]): void {
+  for (let k = 0; k < spans.length; k += 2) {
+    const end = spans[k + 1] as number;
+    for (let j = spans[k] as number; j < end; j++) units[j] = 32;
+  }
+}
+
 /** Start and end of each piece of decoration, in order, given where some may start (in order). */
 function decorationSpans(units: Uint16Array, starts: number[]): number[] {
   const spans: number[] = [];
@@ -641,6 +652,6 @@ export function blankDecoration(text: string): string {
   }
   const spans = decorationSpans(units, starts);
   if (spans.length === 0) return text;
-  for (let k = 0; k < spans.length; k += 2) units.fill(32, spans[k], spans[k + 1]);
+  blankSpans(units, spans);
   return decodeUnits(units);
 }
