@@ -8,6 +8,11 @@ export interface NormalisedText {
   text: string;
   /** Maps an offset in `text` (0..text.length) to the offset in the original input. */
   toOriginal(offset: number): number;
+  /**
+   * text.charCodeAt(offset) for an offset inside `text`, without decoding `text` when it is still
+   * code units: readers that look at a few characters of it do not pay for the whole string.
+   */
+  codeUnitAt(offset: number): number;
   /** fold(text), folded once however many readers of the document ask for it. */
   folded(): string;
   /**
@@ -408,6 +413,9 @@ export function normalise(original: string): NormalisedText {
     toOriginal(offset: number): number {
       const clamped = Math.max(0, Math.min(offset, n));
       return Math.min(len, first.map(second.map(clamped)));
+    },
+    codeUnitAt(offset: number): number {
+      return kept !== null ? (kept[offset] as number) : textOf().charCodeAt(offset);
     },
     folded(): string {
       folded ??= decodeFolded(foldedUnits);

@@ -45,7 +45,10 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
     if (!gap) return null;
     start = from + gap[0].length;
     // The next cell of a table row is not a title.
-    if (/[|<]/.test(v.norm.text.slice(from, start))) return null;
+    for (let i = from; i < start; i++) {
+      const r = v.norm.codeUnitAt(i);
+      if (r === 0x7c || r === 0x3c) return null;
+    }
     const ch = v.plain[start] ?? "";
     const capital = ch !== ch.toLowerCase();
     if (!capital && !TITLE_VERB.test(f.slice(start, start + 20))) return null;
@@ -55,12 +58,11 @@ export function titleAfter(v: TextView, a: Anchor, limit: number): [number, numb
   const stop = Math.min(limit, start + MAX_TITLE, f.length);
   let end = -1;
   let opened = 0;
-  const raw = v.norm.text;
   // Code units, not one-character strings (a new string for every letter outside Latin-1).
   for (let i = start; i < stop; i++) {
     const c = f.charCodeAt(i);
     // Line, item and table-cell ends ("|" and "<br>" are blanked in the folded text); ": " opens a clause.
-    const r = raw.charCodeAt(i);
+    const r = v.norm.codeUnitAt(i);
     if (
       c === 0x0a ||
       c === 0x3b || // ;
