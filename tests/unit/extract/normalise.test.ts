@@ -78,6 +78,21 @@ describe("blankDecoration", () => {
   });
 });
 
+describe("codeUnitAt", () => {
+  it("reads the normalised text's code units, whether or not the text has been decoded", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, readFirst) => {
+        const n = normalise(s);
+        const units = Array.from({ length: n.text.length }, (_, i) => n.text.charCodeAt(i));
+        const m = normalise(s);
+        if (readFirst) m.forMatching();
+        expect(Array.from({ length: units.length }, (_, i) => m.codeUnitAt(i))).toEqual(units);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("forMatching", () => {
   it("is the blanked text and its fold, soft wraps read as spaces", () => {
     expect(normalise("**Thực hiện** Công\nvăn số 1.\nvăn").forMatching().folded).toBe(
