@@ -9,6 +9,8 @@ import { repoRoot } from "../../src/graph/config.ts";
 export interface Machine {
   date: string;
   nproc: number;
+  /** CPUs this process may run on: fewer than `nproc` under `taskset -c 0` (a one-core measure). */
+  allowedCpus: number;
   cpu: string;
   memoryGiB: number;
   os: string;
@@ -40,7 +42,8 @@ export function machine(extra: Record<string, string> = {}): Machine {
   }
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    nproc: os.availableParallelism(),
+    nproc: os.cpus().length,
+    allowedCpus: os.availableParallelism(),
     cpu: os.cpus()[0]?.model.trim() ?? "unknown",
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()}`,
@@ -64,7 +67,7 @@ export function machineMarkdown(m: Machine): string {
     .join(", ");
   return [
     `- Date: ${m.date} (commit ${m.commit})`,
-    `- Machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memoryGiB} GiB RAM, ${m.os}; load average ${m.loadAverage.join(" / ")} (1/5/15 min) at the end of the run`,
+    `- Machine: ${m.nproc} cores${m.allowedCpus < m.nproc ? `, this process pinned to ${m.allowedCpus} (taskset)` : ""}, ${m.cpu}, ${m.memoryGiB} GiB RAM, ${m.os}; load average ${m.loadAverage.join(" / ")} (1/5/15 min) at the end of the run`,
     `- Versions: Node ${m.node}, ${versions}`,
   ].join("\n");
 }
