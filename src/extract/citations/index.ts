@@ -62,6 +62,12 @@ function longestTitle(v: TextView, anchors: Anchor[]): string | null {
   return best;
 }
 
+function inStartOrder(spans: { start: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++)
+    if ((spans[i] as { start: number }).start < (spans[i - 1] as { start: number }).start) return false;
+  return true;
+}
+
 function clauseFloor(f: string, pos: number): number {
   for (let i = pos - 1; i >= Math.max(0, pos - 300); i--) {
     const c = f.charCodeAt(i);
@@ -154,13 +160,16 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   }
 
   // A later mention without "của …" belongs where the same symbol was placed by its prose.
-  const placed = new Map<string, Set<string>>();
-  for (const a of numbered)
-    if (a.jurisdiction !== null)
-      placed.set(a.symbol as string, (placed.get(a.symbol as string) ?? new Set()).add(a.jurisdiction));
+  // Per symbol, the one jurisdiction its mentions were placed in, or null once they name two.
+  const placed = new Map<string, string | null>();
   for (const a of numbered) {
+    if (a.jurisdiction === null) continue;
     const where = placed.get(a.symbol as string);
-    if (a.jurisdiction === null && where?.size === 1) a.jurisdiction = [...where][0] as string;
+    if (where === undefined) placed.set(a.symbol as string, a.jurisdiction);
+    else if (where !== a.jurisdiction) placed.set(a.symbol as string, null);
+  }
+  for (const a of numbered) {
+    if (a.jurisdiction === null) a.jurisdiction = placed.get(a.symbol as string) ?? null;
   }
   // A local document whose header names no province is in the one province its provincial
   // issuers name ("Kế hoạch số 210/KH-UBND … của UBND tỉnh Lào Cai").
@@ -269,15 +278,24 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     d.anchors.push(a);
     docs.set(key, d);
   };
-  const groups = new Map<string, Anchor[]>();
+  // Mentions of one symbol in one system and jurisdiction, in order of first mention; found by
+  // symbol, which rarely has more than one group (a symbol string at hand spares building a key).
+  const groups: Anchor[][] = [];
+  const bySymbol = new Map<string, Anchor[][]>();
   for (const a of numbered) {
-    const g = `${a.system}|${a.jurisdiction}|${a.symbol}`;
-    const listed = groups.get(g);
-    if (listed === undefined) groups.set(g, [a]);
-    else listed.push(a);
+    const lists = bySymbol.get(a.symbol as string);
+    let list = lists?.find((l) => l[0]?.system === a.system && l[0]?.jurisdiction === a.jurisdiction);
+    if (list === undefined) {
+      list = [];
+      groups.push(list);
+      if (lists === undefined) bySymbol.set(a.symbol as string, [list]);
+      else lists.push(list);
+    }
+    list.push(a);
   }
-  for (const list of groups.values()) {
-    const years = [...new Set(list.map((a) => a.year).filter((y): y is string => y !== null))];
+  for (const list of groups) {
+    const years: string[] = [];
+    for (const a of list) if (a.year !== null && !years.includes(a.year)) years.push(a.year);
     const first = list[0] as Anchor;
     const keyFor = (year: string | null) =>
       symbolKey(first.system, first.jurisdiction, first.symbol as string, year);
@@ -311,7 +329,9 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     t.replace(/ cua [^,;]{2,60}? (?=thuc hien |trien khai |cu the hoa )/, " ");
   for (const a of laws) addTo(untitledKey(a.jurisdiction, a.type, a.descriptor ?? "", a.year), a);
   for (const a of named) {
-    const linkedYear = a.linked?.key.split("|")[3];
+    // The year is the last part of the linked document's key (identity.ts).
+    const linkedKey = a.linked?.key;
+    const linkedYear = linkedKey?.slice(linkedKey.lastIndexOf("|") + 1);
     if (linkedYear !== undefined && linkedYear !== UNKNOWN_PART) a.year = linkedYear;
     const t = fold(a.title ?? "");
     const bare = withoutOwner(t);
@@ -463,7 +483,12 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (const d of docs.values()) {
     // An alias that is also a short form ("(sau đây gọi tắt là Nghị quyết 57)") is one mention.
     const spans: { start: number; end: number }[] = [];
-    for (const s of [...d.anchors, ...d.extra].sort((a, b) => a.start - b.start)) {
+    // Most documents are numbered mentions only, already in start order: no copy to sort.
+    const all =
+      d.extra.length === 0 && inStartOrder(d.anchors)
+        ? d.anchors
+        : [...d.anchors, ...d.extra].sort((a, b) => a.start - b.start);
+    for (const s of all) {
       // In start order, the same span kept already is among the last ones, those with its start.
       let kept = false;
       for (let k = spans.length - 1; k >= 0 && !kept; k--) {
@@ -487,7 +512,8 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
     const citedIssuer = issuerName(issuer, local, h.level);
     // A local body's own number keeps its unit in the key only ("gia-lai/xa-ia-grai").
-    const province = first?.jurisdiction?.split("/")[0] ?? null;
+    const where = first?.jurisdiction ?? null;
+    const province = where?.includes("/") ? where.slice(0, where.indexOf("/")) : where;
     citations.push({
       key: d.key,
       symbol: first?.symbol ?? null,
