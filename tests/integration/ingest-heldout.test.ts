@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphConnection } from "../../src/graph/connection.ts";
 import { type FileOutcome, ingestPaths } from "../../src/graph/ingest.ts";
 import { clearGraph, openTestGraph, readOne } from "../helpers/graph.ts";
+import { startApi } from "./api-support.ts";
 
 const heldout = resolve(import.meta.dirname, "../fixtures/heldout");
 
@@ -93,5 +94,27 @@ describe("held-out documents in the graph", () => {
       `MATCH (s:Statistics)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'}) RETURN collect(toString(s.asOf))`,
     );
     expect(asOf).toEqual(["2024-06-15"]);
+  });
+
+  it("answers a task's targets and a target's task through the API", async () => {
+    const api = await startApi(graph);
+    try {
+      const res = await api.query(`{
+        document(ref: "142/BC-UBND", jurisdiction: "binh-dinh") {
+          tasks(first: 50) { edges { node { content targets { totalCount edges { node { value unit task { content } } } } } } }
+        }
+      }`);
+      expect(res.errors).toBeUndefined();
+      type TargetNode = { value: number; unit: string; task: { content: string } };
+      type TaskNode = { content: string; targets: { totalCount: number; edges: { node: TargetNode }[] } };
+      const tasks = (res.data.document.tasks.edges as { node: TaskNode }[]).map((e) => e.node);
+      const setting = tasks.filter((t) => t.targets.totalCount > 0);
+      expect(setting).toHaveLength(1);
+      const target = setting[0]?.targets.edges[0]?.node;
+      expect(target).toMatchObject({ value: 95, unit: "%" });
+      expect(target?.task.content).toBe(setting[0]?.content);
+    } finally {
+      await api.close();
+    }
   });
 });
