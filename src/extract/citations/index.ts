@@ -458,13 +458,33 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     const e = toOrig(end);
     return { start: s, end: e, text: text.slice(s, e) };
   };
-  const relations = new Map<string, Relation>();
+  // One relation per subject, object and kind, the most confident, in order of first finding.
+  // Found by subject, then object (the key strings at hand): the few kinds between two documents
+  // are compared in a list, sparing a combined key per relation.
+  const relations: Relation[] = [];
+  const bySubject = new Map<string, Map<string, number[]>>();
   for (const r of pending) {
     const from = r.from === "SELF" ? "SELF" : r.from.key;
     const to = r.to === "SELF" ? "SELF" : r.to.key;
     if (from === to) continue;
+    let byObject = bySubject.get(from);
+    if (byObject === undefined) {
+      byObject = new Map();
+      bySubject.set(from, byObject);
+    }
+    let kept = byObject.get(to);
+    if (kept === undefined) {
+      kept = [];
+      byObject.set(to, kept);
+    }
+    let at = kept.find((i) => (relations[i] as Relation).kind === r.kind);
+    if (at !== undefined && (relations[at] as Relation).confidence >= r.confidence) continue;
+    if (at === undefined) {
+      at = relations.length;
+      kept.push(at);
+    }
     const cue = span(r.cueStart, Math.max(r.cueStart, r.cueEnd));
-    const rel: Relation = {
+    relations[at] = {
       from,
       to,
       kind: r.kind,
@@ -473,9 +493,6 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       end: cue.end,
       confidence: r.confidence,
     };
-    const id = `${from}|${to}|${r.kind}`;
-    const old = relations.get(id);
-    if (!old || old.confidence < rel.confidence) relations.set(id, rel);
   }
 
   // Citations, in order of first mention.
@@ -532,12 +549,13 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     });
   }
   citations.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-  const fromSelf = new Set([...relations.values()].filter((r) => r.from === "SELF").map((r) => r.to));
+  // A document the text relates itself to in no other way, it cites.
+  const fromSelf = bySubject.get("SELF");
   for (const c of citations) {
-    if (fromSelf.has(c.key)) continue;
+    if (fromSelf?.has(c.key)) continue;
     const m = c.mentions[0];
     if (m)
-      relations.set(`SELF|${c.key}|CITES`, {
+      relations.push({
         from: "SELF",
         to: c.key,
         kind: "CITES",
@@ -552,5 +570,5 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     const s = span(w.start, w.end);
     return { message: w.message, start: s.start, end: s.end };
   });
-  return { document, citations, relations: [...relations.values()], warnings: outWarnings };
+  return { document, citations, relations, warnings: outWarnings };
 }
