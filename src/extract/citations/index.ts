@@ -68,13 +68,15 @@ function inStartOrder(spans: { start: number }[]): boolean {
   return true;
 }
 
-function clauseFloor(f: string, pos: number): number {
-  for (let i = pos - 1; i >= Math.max(0, pos - 300); i--) {
+/** Start of the clause `pos` is in, at most 300 code units back and never before `floor`. */
+function clauseStart(f: string, pos: number, floor: number): number {
+  const low = Math.max(floor, pos - 300);
+  for (let i = pos - 1; i >= low; i--) {
     const c = f.charCodeAt(i);
     // A line break, a semicolon, or a full stop before a space.
     if (c === 10 || c === 59 || (c === 46 && f.charCodeAt(i + 1) === 32)) return i + 1;
   }
-  return Math.max(0, pos - 300);
+  return low;
 }
 
 export function extractCitations(text: string, norm?: NormalisedText): CitationExtraction {
@@ -212,7 +214,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (let i = 0; i < numbered.length; i++) {
     const m = numbered[i] as Anchor;
     const prev = numbered[i - 1];
-    const before = namedBefore(v, m, Math.max(clauseFloor(v.folded, m.start), prev?.tailEnd ?? 0), ctx);
+    const before = namedBefore(v, m, clauseStart(v.folded, m.start, prev?.tailEnd ?? 0), ctx);
     if (before) {
       const n = before.named;
       const lead = v.folded.slice(Math.max(0, n.start - 20), n.start);
@@ -566,9 +568,10 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       });
   }
 
-  const outWarnings: Warning[] = warnings.map((w) => {
-    const s = span(w.start, w.end);
-    return { message: w.message, start: s.start, end: s.end };
-  });
+  const outWarnings: Warning[] = warnings.map((w) => ({
+    message: w.message,
+    start: toOrig(w.start),
+    end: toOrig(w.end),
+  }));
   return { document, citations, relations, warnings: outWarnings };
 }
