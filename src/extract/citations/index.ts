@@ -357,7 +357,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   for (const a of lawNames) addTo((a.linked as Anchor).key, a);
 
   // Short forms and aliases point back to documents already cited.
-  const reps = [...docs.values()].map((d) => d.anchors[0] as Anchor);
+  const reps = Array.from(docs.values(), (d) => d.anchors[0] as Anchor);
   // Short forms and aliases in the document's own title ("Triển khai thực hiện Đề án 06", the
   // alias defined further down): the title's cue makes the document itself their subject. One
   // that continues another document's description ("Kế hoạch số 95/KH-UBND … về triển khai Đề án
@@ -518,17 +518,21 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
       if (!kept) spans.push(s);
     }
     const first = d.anchors[0] ?? null;
-    const pick = <T>(get: (a: Anchor) => T | null): T | null => {
-      for (const a of d.anchors) {
-        const x = get(a);
-        if (x !== null) return x;
-      }
-      return null;
-    };
-    const issuer = pick((a) => (a.issuerProse ? a.issuer : null)) ?? pick((a) => a.issuer);
+    // The first issuer named in the prose, else the first from a code; the first full date, else
+    // the first partial one. One pass over the mentions.
+    let proseIssuer: Issuer | null = null;
+    let anyIssuer: Issuer | null = null;
+    let fullDate: string | null = null;
+    let anyDate: string | null = null;
+    for (const a of d.anchors) {
+      if (proseIssuer === null && a.issuerProse) proseIssuer = a.issuer;
+      anyIssuer ??= a.issuer;
+      if (fullDate === null && a.date?.length === 10) fullDate = a.date;
+      anyDate ??= a.date;
+    }
+    const issuer = proseIssuer ?? anyIssuer;
     const local = first?.jurisdiction !== null && first?.jurisdiction === selfJurisdiction ? placeName : null;
-    const date =
-      pick((a) => (a.date !== null && a.date.length === 10 ? a.date : null)) ?? pick((a) => a.date);
+    const date = fullDate ?? anyDate;
     const citedIssuer = issuerName(issuer, local, h.level);
     // A local body's own number keeps its unit in the key only ("gia-lai/xa-ia-grai").
     const where = first?.jurisdiction ?? null;
