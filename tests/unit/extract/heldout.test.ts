@@ -1,36 +1,10 @@
 // Held-out documents: written for these tests in the style of real documents from provinces and
 // ministries the samples do not cover (tests/fixtures/heldout/). Each assertion is a fact a reader
 // of the document would state; none of them is tuned to the seed or the corpus.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../../src/extract/index.ts";
-import type { Citation, Extraction, Relation, Task } from "../../../src/extract/types.ts";
-
-const dir = path.resolve(import.meta.dirname, "../../fixtures/heldout");
-const read = (name: string): Extraction => extract(readFileSync(path.join(dir, name), "utf8"), name);
-
-function cited(x: Extraction, symbol: string): Citation {
-  const c = x.citations.find((c) => c.symbol === symbol);
-  if (c === undefined) throw new Error(`${symbol} is not cited`);
-  return c;
-}
-
-/** Relations as "FROM KIND TO" with symbols (SELF for the document itself, the title for named ones). */
-function rels(x: Extraction): string[] {
-  const name = (key: string) =>
-    key === "SELF" ? "SELF" : (x.citations.find((c) => c.key === key)?.symbol ?? `«${key}»`);
-  return x.relations.map((r: Relation) => `${name(r.from)} ${r.kind} ${name(r.to)}`);
-}
-
-const symbolsOf = (x: Extraction, keys: string[]) =>
-  keys.map((k) => x.citations.find((c) => c.key === k)?.symbol ?? k);
-
-function task(x: Extraction, pred: (t: Task) => boolean): Task {
-  const t = x.tasks.find(pred);
-  if (t === undefined) throw new Error("no such task");
-  return t;
-}
+import type { Task } from "../../../src/extract/types.ts";
+import { cited, readHeldout as read, rels, symbolsOf, task } from "../../helpers/extraction.ts";
 
 describe("a ministry decision with an attached action plan and a task table (Bộ NN&PTNT)", () => {
   const x = read("bo-nnptnt-qd.txt");

@@ -5,40 +5,20 @@
 // report copied from a PDF (hard line breaks, stray spaces, missing diacritics) with an appendix of
 // statuses, and a provincial council's normative resolution. Each assertion is what a reader of
 // the document would state; none names a sample's answer.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../../src/extract/index.ts";
-import type { Citation, Extraction, Relation, Target, Task } from "../../../src/extract/types.ts";
+import type { Extraction, Target, Task } from "../../../src/extract/types.ts";
+import {
+  cited,
+  readHeldout as read,
+  rels as relsBy,
+  symbolsOf,
+  task,
+  heldoutText as text,
+} from "../../helpers/extraction.ts";
 
-const dir = path.resolve(import.meta.dirname, "../../fixtures/heldout");
-const text = (name: string) => readFileSync(path.join(dir, name), "utf8");
-const read = (name: string): Extraction => extract(text(name), name);
-
-function cited(x: Extraction, symbol: string): Citation {
-  const c = x.citations.find((c) => c.symbol === symbol);
-  if (c === undefined) throw new Error(`${symbol} is not cited`);
-  return c;
-}
-
-/** Relations as "FROM KIND TO" with symbols (SELF for the document itself, «title» for unnumbered ones). */
-function rels(x: Extraction): string[] {
-  const name = (key: string) => {
-    if (key === "SELF") return "SELF";
-    const c = x.citations.find((c) => c.key === key);
-    return c?.symbol ?? `«${c?.title ?? key}»`;
-  };
-  return x.relations.map((r: Relation) => `${name(r.from)} ${r.kind} ${name(r.to)}`);
-}
-
-const symbolsOf = (x: Extraction, keys: string[]) =>
-  keys.map((k) => x.citations.find((c) => c.key === k)?.symbol ?? k);
-
-function task(x: Extraction, pred: (t: Task) => boolean): Task {
-  const t = x.tasks.find(pred);
-  if (t === undefined) throw new Error("no such task");
-  return t;
-}
+/** Relations as "FROM KIND TO", an unnumbered document named by «its title». */
+const rels = (x: Extraction) => relsBy(x, (key, c) => `«${c?.title ?? key}»`);
 
 const target = (x: Extraction, pred: (t: Target) => boolean): Target => {
   const t = x.targets.find(pred);
