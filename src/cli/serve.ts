@@ -5,6 +5,7 @@ import { createServer, type Route } from "../api/server.ts";
 import type { GraphConnection } from "../graph/connection.ts";
 import { GraphUnavailableError, openGraph } from "../graph/connection.ts";
 import { EmbeddedNeo4jError } from "../graph/embedded.ts";
+import { warmLineagePlans } from "../graph/lineage.ts";
 import { MigrationError } from "../graph/migrations.ts";
 import { handleExplorer, prepareExplorer } from "../web/handler.ts";
 import { ingestSeeds } from "./ingest.ts";
@@ -44,6 +45,7 @@ export async function serve(args: string[]): Promise<number> {
     await prepareExplorer();
     const routes: Route[] = [handleExplorer];
     const server = await createServer({ graph, routes });
+    await warmLineagePlans(graph);
     if (stopRequested) {
       await server.close();
       return 0;

@@ -184,6 +184,20 @@ export async function walkLineage(
   );
 }
 
+/**
+ * Plans the walk's statements before a first request needs them. A new plan of LEVELS_AHEAD levels
+ * takes seconds on a loaded 2-core machine, which the first lineage request after a start would
+ * otherwise spend inside its timeout (a first DOWNSTREAM page did time out while CI loaded the
+ * machine). Neo4j caches plans by statement text and parameter types, so walks from a root that does
+ * not exist, each direction with and without a projection, leave in the cache the plans that
+ * requests use.
+ */
+export async function warmLineagePlans(graph: GraphConnection): Promise<void> {
+  for (const direction of ["DOWNSTREAM", "UPSTREAM"] as const)
+    for (const projection of [undefined, { props: ["label"], evidence: false }])
+      await walkLineage(graph, "Document:chidao-plan-warm-up", { direction, stopAfter: 101, projection });
+}
+
 interface Facts {
   organisations: string[];
   statuses: StatusClaim[];
