@@ -1,6 +1,7 @@
 // Type and issuer codes of the three symbol systems (docs: vn-document-grammar.md §1.2, §2.2, §3.3,
 // §3.4). Codes are looked up by their folded form so that ASCII-only text (QD, HDND, BCSD) and
 // all-caps titles (CTR, TTG) find the official spelling.
+import { memoise } from "../memo.ts";
 import { fold } from "../normalise.ts";
 import type { DocumentType } from "../types.ts";
 
@@ -144,19 +145,11 @@ function byFold(table: Record<string, unknown>): Map<string, string> {
 const TYPE_BY_FOLD = byFold(TYPE_CODES);
 const ISSUER_BY_FOLD = byFold({ ...NATIONAL_ISSUERS, ...LOCAL_ISSUERS });
 
-// Segments repeat from symbol to symbol (KH, UBND, TW …): each spelling is worked out once.
-const canonicalSegments = new Map<string, string>();
-
-/** Official spelling of one symbol segment: known codes by table, others in capitals. */
-export function canonicalSegment(segment: string): string {
-  let canonical = canonicalSegments.get(segment);
-  if (canonical === undefined) {
-    canonical = spellSegment(segment);
-    if (canonicalSegments.size >= 10_000) canonicalSegments.clear();
-    canonicalSegments.set(segment, canonical);
-  }
-  return canonical;
-}
+/**
+ * Official spelling of one symbol segment: known codes by table, others in capitals. Segments repeat
+ * from symbol to symbol (KH, UBND, TW …): each spelling is worked out once.
+ */
+export const canonicalSegment = memoise(spellSegment, 10_000);
 
 function spellSegment(segment: string): string {
   const f = fold(segment);

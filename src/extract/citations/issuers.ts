@@ -1,6 +1,7 @@
 // Issuers read from prose ("của Bộ Chính trị", "do UBND tỉnh ban hành") and from symbol suffixes,
 // with spelling variants resolved (grammar §5.3). Prose wins over the suffix: TW alone does not say
 // whether the Central Committee, the Politburo or the Secretariat issued a document.
+import { memoise } from "../memo.ts";
 import { fold } from "../normalise.ts";
 import { endsWithAny } from "../words.ts";
 import { issuerOfCode, knownDepartmentCodes } from "./codes.ts";
@@ -292,17 +293,11 @@ export function resolveDepartmentCode(code: string, extra: Iterable<string>): st
   if (!code.startsWith("S") || code.length < 3) return code;
   const more = [...extra];
   if (more.length > 0) return nearestCode(code, new Set([...knownDepartmentCodes(), ...more]));
-  // Against the known codes alone the answer never changes: worked out once per code.
-  let fixed = resolvedCodes.get(code);
-  if (fixed === undefined) {
-    fixed = nearestCode(code, new Set(knownDepartmentCodes()));
-    if (resolvedCodes.size >= 10_000) resolvedCodes.clear();
-    resolvedCodes.set(code, fixed);
-  }
-  return fixed;
+  return nearestKnownCode(code);
 }
 
-const resolvedCodes = new Map<string, string>();
+// Against the known codes alone the answer never changes: worked out once per code.
+const nearestKnownCode = memoise((code) => nearestCode(code, new Set(knownDepartmentCodes())), 10_000);
 
 function nearestCode(code: string, known: Set<string>): string {
   if (known.has(code)) return code;

@@ -11,6 +11,7 @@
 import central from "../../../seeds/registry/central.json" with { type: "json" };
 import template from "../../../seeds/registry/province-template.json" with { type: "json" };
 import provinces from "../../../seeds/registry/provinces.json" with { type: "json" };
+import { memoise } from "../memo.ts";
 import { fold } from "../normalise.ts";
 import type { OrganisationTier } from "../types.ts";
 
@@ -83,19 +84,10 @@ export function slugify(name: string): string {
 
 /**
  * Matching key for organisation names: folded, punctuation and "và" dropped, so "Bộ Khoa học và
- * Công nghệ", "Bộ Khoa học, Công nghệ" and "Bộ KH&CN" → "bo khoa hoc cong nghe" / "bo kh cn".
+ * Công nghệ", "Bộ Khoa học, Công nghệ" and "Bộ KH&CN" → "bo khoa hoc cong nghe" / "bo kh cn". Names
+ * repeat across a document (every row's "Các bộ, ngành, địa phương"): each is keyed once.
  */
-export function matchKey(text: string): string {
-  const known = matchKeys.get(text);
-  if (known !== undefined) return known;
-  // Names repeat across a document (every row's "Các bộ, ngành, địa phương"): remember them, boundedly.
-  if (matchKeys.size > 50_000) matchKeys.clear();
-  const k = computeMatchKey(text);
-  matchKeys.set(text, k);
-  return k;
-}
-
-const matchKeys = new Map<string, string>();
+export const matchKey = memoise(computeMatchKey);
 
 function computeMatchKey(text: string): string {
   return fold(text.normalize("NFC"))

@@ -3,6 +3,7 @@
 // a Hà Nội report org:ha-noi:ubnd, and in a Quảng Trị report of August 2025 the merged province's
 // org:quang-tri@2025:ubnd. What the registry does not know (a cooperative, a district youth union,
 // a centre) becomes an organisation of its own, attached to the document's jurisdiction.
+import { memoise } from "../memo.ts";
 import { fold, squash } from "../normalise.ts";
 import type { ExtractedOrganisation, OrganisationTier } from "../types.ts";
 import {
@@ -290,16 +291,8 @@ interface Reading {
   titled: RegistryOrganisation[] | undefined;
 }
 
-const readings = new Map<string, Reading>();
-
-function readingOf(mention: string): Reading {
-  const known = readings.get(mention);
-  if (known !== undefined) return known;
-  if (readings.size > 50_000) readings.clear();
-  const r = read(mention);
-  readings.set(mention, r);
-  return r;
-}
+// A mention is read the same way wherever it stands; the same names recur in every row of a table.
+const readingOf = memoise(read);
 
 function read(mention: string): Reading {
   const { central, roles } = idx();
@@ -358,17 +351,7 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
 }
 
 // Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
-const slugs = new Map<string, string>();
-
-function unregisteredSlug(name: string): string {
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    if (slugs.size > 50_000) slugs.clear();
-    slug = slugify(name).slice(0, 80);
-    slugs.set(name, slug);
-  }
-  return slug;
-}
+const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
 
 /** Looks up a registry organisation by key. */
 export function registryOrganisation(key: string): RegistryOrganisation | undefined {
