@@ -12,41 +12,13 @@
 // falls in a new size bucket, which a simple statement does in milliseconds). The number of round
 // trips is bounded (at most fourteen) whatever the number of files, citations, tasks or actions; a
 // statement whose rows are empty is not sent.
-import neo4j, { type Integer, type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import { fileLinks } from "./links.ts";
 import { cypher } from "./queries/cypher.ts";
-import type { IngestRows, NodeRow, Provenance } from "./rows.ts";
+import type { IngestRows, NodeRow } from "./rows.ts";
 
 /** The part of a transaction the writer uses; tests wrap `run` to count round trips. */
 export type QueryRunner = Pick<ManagedTransaction, "run">;
-
-/** The relationship types the writer creates besides the document relation kinds (src/graph/rows.ts). */
-type LinkType =
-  | IngestRows["relations"][number]["kind"]
-  | "PART_OF"
-  | "SETS_TARGET"
-  | "ASSIGNED_BY"
-  | "RESULTED_IN"
-  | "LEAD"
-  | "COOPERATES"
-  | "HAS_STATUS"
-  | "REPORTED_BY"
-  | "SERVES"
-  | "PERFORMED_BY"
-  | "FOUND_IN";
-
-/**
- * What a file states once and links share (ingest-links): the provenance of a task, action, relation
- * … and the relationships read from it. Every key always present, so the plan is cached once.
- */
-interface Fact {
-  start: Integer | null;
-  end: Integer | null;
-  quote: string;
-  confidence: number;
-  cue: string | null;
-  /** Ends as positions in the batch's list of element ids (see writeBatch). */
-  links: { from: Integer; type: LinkType; to: Integer }[];
-}
 
 /** One file: its rows in one transaction of their own (see writeBatch). */
 export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void> {
@@ -131,7 +103,12 @@ export async function writeBatch(tx: QueryRunner, files: readonly IngestRows[]):
   const links: object[] = [];
   const issuers: object[] = [];
   for (const rows of files) {
-    const linked = linkFile(rows, ids);
+    const linked = fileLinks(rows, (label, key) => {
+      const found = ids.get(`${label}|${key}`);
+      // rows.ts only lets through references to keys the file defines, all written above.
+      if (found === undefined) throw new Error(`ingest writer: no ${label} ${key} was written`);
+      return neo4j.int(found);
+    });
     if (linked.facts.length) links.push({ ...fileTag(rows), facts: linked.facts });
     if (linked.issuers.length) issuers.push({ ...fileTag(rows), issuers: linked.issuers });
   }
@@ -143,76 +120,6 @@ export async function writeBatch(tx: QueryRunner, files: readonly IngestRows[]):
 /** What every statement says once per file: whose rows these are. */
 function fileTag(rows: IngestRows): { source: string; version: string } {
   return { source: rows.source.key, version: rows.source.extractorVersion as string };
-}
-
-/**
- * A file's relationships, grouped by the fact (provenance) they were read from, and its issuers,
- * between the batch's nodes (positions in the list of their element ids). Each (from, type, to) is sent once per file, as the
- * first mention of it describes it, because the statements CREATE (a file's earlier relationships
- * are gone, see ingest-begin).
- */
-function linkFile(rows: IngestRows, ids: Map<string, number>): { facts: Fact[]; issuers: object[] } {
-  const facts = new Map<Provenance, Fact>();
-  const seen = new Set<string>();
-  const id = (label: string, key: string): number => {
-    const found = ids.get(`${label}|${key}`);
-    // rows.ts only lets through references to keys the file defines, all written above.
-    if (found === undefined) throw new Error(`ingest writer: no ${label} ${key} was written`);
-    return found;
-  };
-  // Links from one fact share its Provenance object (rows.ts builds one per task, action, relation …).
-  const link = (from: number, type: LinkType, to: number, p: Provenance, cue: string | null = null) => {
-    const key = `${from} ${type} ${to}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    let fact = facts.get(p);
-    if (!fact) {
-      fact = { start: p.start, end: p.end, quote: p.quote, confidence: p.confidence, cue, links: [] };
-      facts.set(p, fact);
-    }
-    fact.links.push({ from: neo4j.int(from), type, to: neo4j.int(to) });
-  };
-  const document = (key: string) => id("Document", key);
-  const organisation = (key: string) => id("Organisation", key);
-  const self = document(rows.selfKey);
-
-  for (const r of rows.relations) link(document(r.from), r.kind, document(r.to), r.props, r.props.cue);
-  for (const t of rows.tasks) {
-    const task = id("Task", t.key);
-    const p = t.provenance;
-    link(task, "PART_OF", self, p);
-    for (const key of t.assignedBy) link(task, "ASSIGNED_BY", document(key), p);
-    for (const key of t.implements) link(task, "IMPLEMENTS", document(key), p);
-    for (const key of t.results) link(task, "RESULTED_IN", document(key), p);
-    for (const key of t.lead) link(organisation(key), "LEAD", task, p);
-    for (const key of t.cooperating) link(organisation(key), "COOPERATES", task, p);
-    if (t.status) {
-      const report = id("StatusReport", t.status.key);
-      link(task, "HAS_STATUS", report, p);
-      link(report, "REPORTED_BY", document(t.status.reportedBy), p);
-    }
-  }
-  for (const g of rows.targets) {
-    for (const key of g.setBy) link(id("Target", g.key), "PART_OF", document(key), g.provenance);
-    if (g.task) link(id("Task", g.task), "SETS_TARGET", id("Target", g.key), g.provenance);
-  }
-  for (const a of rows.actions) {
-    const action = id("Action", a.key);
-    for (const key of a.servesTasks) link(action, "SERVES", id("Task", key), a.provenance);
-    for (const key of a.servesDocuments) link(action, "SERVES", document(key), a.provenance);
-    if (a.actor) link(action, "PERFORMED_BY", organisation(a.actor), a.provenance);
-  }
-  for (const s of rows.statistics) link(id("Statistics", s.key), "PART_OF", self, s.provenance);
-  for (const f of rows.findings) link(id("Finding", f.key), "FOUND_IN", self, f.provenance);
-
-  const issued = new Set<string>();
-  const issuers = rows.issuers.filter((i) => {
-    const key = `${i.document} ${i.organisation}`;
-    if (issued.has(key)) return false;
-    issued.add(key);
-    return true;
-  });
-  return { facts: [...facts.values()], issuers };
 }
 
 /**
