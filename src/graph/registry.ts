@@ -7,9 +7,9 @@ import type { GraphConnection } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
 import { folded } from "./rows.ts";
 
-/** Writes the registry when the graph holds a different version; returns how many were written. */
-export async function ensureRegistry(graph: GraphConnection): Promise<number> {
-  const organisations = registryOrganisations().map((o) => ({
+/** The registry's organisations as ingest-registry writes them (the offline first load starts from them too). */
+export function registryRows() {
+  return registryOrganisations().map((o) => ({
     key: o.key,
     parent: o.parent,
     successor: o.successor,
@@ -17,7 +17,9 @@ export async function ensureRegistry(graph: GraphConnection): Promise<number> {
       name: o.name,
       label: o.name,
       nameFolded: folded(o.name),
-      aliases: o.aliases,
+      // No list rather than an empty one, as rows.ts stores lists: the offline importer cannot write
+      // an empty list, and readers take a missing list for an empty one.
+      aliases: o.aliases.length ? o.aliases : null,
       aliasesFolded: o.aliases.map(folded).join(" | "),
       code: o.code,
       tier: o.tier,
@@ -30,7 +32,17 @@ export async function ensureRegistry(graph: GraphConnection): Promise<number> {
       certainty: o.certainty,
     },
   }));
-  const checksum = createHash("sha256").update(JSON.stringify(organisations)).digest("hex");
+}
+
+/** What the Registry node records of the rows loaded, so that an unchanged registry is not written again. */
+export function registryChecksum(organisations: ReturnType<typeof registryRows>): string {
+  return createHash("sha256").update(JSON.stringify(organisations)).digest("hex");
+}
+
+/** Writes the registry when the graph holds a different version; returns how many were written. */
+export async function ensureRegistry(graph: GraphConnection): Promise<number> {
+  const organisations = registryRows();
+  const checksum = registryChecksum(organisations);
   const loaded = await graph.read(async (tx) => {
     const result = await tx.run(cypher("ingest-registry-state"));
     return result.records[0]?.get("checksum") as string | null;
