@@ -348,3 +348,85 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
     await exited;
   }
 }
+
+/** What `neo4j-admin database import full` is given: node files by label, relationship files. */
+export interface ImportFiles {
+  nodes: { label: string; file: string }[];
+  relationships: string[];
+  /** Importer options beyond the files, e.g. `--multiline-fields=true`. */
+  options: string[];
+}
+
+/**
+ * Writes a new database into the embedded data directory from CSV files with Neo4j's offline
+ * importer (the `neo4j-admin database import full` the launcher's classpath already carries), which
+ * writes the store files directly instead of running transactions: the way to a first load of tens
+ * of thousands of documents. Refuses when a Neo4j answers on the configured port or the database
+ * already exists, because the importer cannot add to a store. The importer's output goes to
+ * `logFile`; on failure the message quotes its last line.
+ */
+export async function importDatabase(
+  config: GraphConfig,
+  files: ImportFiles,
+  logFile: string,
+): Promise<void> {
+  await checkImportable(config);
+  const java = checkJava();
+  await ensurePrepared();
+  ensureWritable(config.dataDir);
+  const args = [
+    "-XX:+ExitOnOutOfMemoryError",
+    "-cp",
+    readClasspath().join(path.delimiter),
+    "org.neo4j.cli.AdminTool",
+    ...["database", "import", "full", config.database],
+    ...files.nodes.map((n) => `--nodes=${n.label}=${n.file}`),
+    ...files.relationships.map((r) => `--relationships=${r}`),
+    ...files.options,
+  ];
+  const log = fs.openSync(logFile, "w");
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(java, args, {
+        cwd: repoRoot,
+        env: { ...process.env, NEO4J_HOME: config.dataDir },
+        stdio: ["ignore", log, log],
+      });
+      child.once("error", reject);
+      child.once("exit", resolve);
+    });
+    if (code !== 0) {
+      const detail = lastLines(fs.readFileSync(logFile, "utf8"), 1) || "no output";
+      throw new EmbeddedNeo4jError(
+        `The offline import exited with code ${code}: ${detail} — see ${logFile}.`,
+      );
+    }
+  } finally {
+    fs.closeSync(log);
+  }
+}
+
+/**
+ * Throws unless an offline import could write the configured database now: no Neo4j on the port
+ * (the importer writes store files no server may hold) and no database there yet (it cannot add to
+ * a store). Checked before a load spends minutes extracting, and again just before the import.
+ */
+export async function checkImportable(config: GraphConfig): Promise<void> {
+  if (config.uri !== undefined)
+    throw new EmbeddedNeo4jError(
+      "NEO4J_URI is set: the offline import writes the embedded database's files. Against a server, run its own `neo4j-admin database import`, or use `chidao ingest`.",
+    );
+  if ((await probeBolt(config.port)) !== "closed")
+    throw new EmbeddedNeo4jError(
+      `A Neo4j answers on 127.0.0.1:${config.port}: stop it first — the offline import writes the store files while no server holds them.`,
+    );
+  if (fs.existsSync(databaseDir(config)))
+    throw new EmbeddedNeo4jError(
+      `The database ${databaseDir(config)} already exists: the offline import only writes a new database. Use \`chidao ingest\` to add files to it, or set CHIDAO_NEO4J_DATA to an empty directory.`,
+    );
+}
+
+/** Where the embedded DBMS keeps a database's store files (its default layout under the data directory). */
+function databaseDir(config: GraphConfig): string {
+  return path.join(config.dataDir, "data", "databases", config.database);
+}

@@ -263,7 +263,7 @@ async function storedStates(graph: GraphConnection, paths: string[]): Promise<Ma
  * Named files are always attempted (so a wrong file gets its message); inside a directory only
  * document extensions are picked up, hidden entries skipped, in a stable (sorted) order.
  */
-async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: FileOutcome[] }> {
+export async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: FileOutcome[] }> {
   const files: string[] = [];
   const failures: FileOutcome[] = [];
   const walk = async (dir: string) => {
@@ -295,7 +295,8 @@ async function expandPaths(paths: string[]): Promise<{ files: string[]; failures
   return { files: [...unique.values()], failures };
 }
 
-function failed(path: string, error: unknown): FileOutcome {
+/** A file's failed outcome, its message naming the file (and the position, where known). */
+export function failed(path: string, error: unknown): FileOutcome {
   return { path, status: "failed", error: describeFailure(path, error), warnings: [] };
 }
 

@@ -8,6 +8,7 @@
 //   afterAll(async () => { await graph.close(); });
 //
 // Files run one at a time against the same database, so a file never relies on another file's data.
+import neo4j from "neo4j-driver";
 import { inject } from "vitest";
 import type { GraphConnection } from "../../src/graph/connection.ts";
 import { openGraph } from "../../src/graph/connection.ts";
@@ -74,4 +75,45 @@ export async function sourceContribution(graph: GraphConnection, path: string): 
     ).records.map((r) => r.get("f") as string),
   );
   return rows.sort();
+}
+
+/**
+ * Every node (labels, properties) and relationship (type, ends' keys, properties) of a database,
+ * sorted: two graphs are the same when their fingerprints are. Values carry their Cypher type
+ * (Integer, Float, list …), so a 1 stored as a Float differs from a 1 stored as an Integer;
+ * ingestedAt and loadedAt are times of the run and are left out.
+ */
+export async function graphFingerprint(
+  graph: Pick<GraphConnection, "driver" | "database">,
+): Promise<string[]> {
+  const typed = (value: unknown): string =>
+    neo4j.isInt(value)
+      ? `int ${value.toString()}`
+      : Array.isArray(value)
+        ? `[${value.map(typed).join(", ")}]`
+        : `${typeof value} ${String(value)}`;
+  const text = (props: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(props)
+        .filter((k) => k !== "ingestedAt" && k !== "loadedAt")
+        .sort()
+        .map((k) => [k, typed(props[k])]),
+    );
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      const nodes = await tx.run(
+        "MATCH (n) WHERE NOT n:Migration RETURN labels(n) AS labels, properties(n) AS p",
+      );
+      const rels = await tx.run(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS a, b.key AS b, properties(r) AS p",
+      );
+      return [
+        ...nodes.records.map((r) => `${(r.get("labels") as string[]).join(":")} ${text(r.get("p"))}`),
+        ...rels.records.map((r) => `${r.get("type")} ${r.get("a")} -> ${r.get("b")} ${text(r.get("p"))}`),
+      ].sort();
+    });
+  } finally {
+    await session.close();
+  }
 }

@@ -10,7 +10,14 @@ import { writeCorpus } from "../../src/generate/write.ts";
 import type { GraphConnection } from "../../src/graph/connection.ts";
 import { type FileOutcome, ingestPaths, sourceKey } from "../../src/graph/ingest.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
-import { clearGraph, graphCounts, openTestGraph, readOne, sourceContribution } from "../helpers/graph.ts";
+import {
+  clearGraph,
+  graphCounts,
+  graphFingerprint,
+  openTestGraph,
+  readOne,
+  sourceContribution,
+} from "../helpers/graph.ts";
 
 let graph: GraphConnection;
 let dir: string;
@@ -33,30 +40,6 @@ async function fresh(): Promise<void> {
   await ensureRegistry(graph);
 }
 
-/** Every node (labels, properties) and relationship (type, ends' keys, properties), sorted. */
-async function fingerprint(): Promise<string[]> {
-  // Keys sorted, driver Integers as text; ingestedAt and loadedAt are times of the run; everything else must match.
-  const text = (props: Record<string, unknown>) =>
-    JSON.stringify(
-      Object.keys(props)
-        .filter((k) => k !== "ingestedAt" && k !== "loadedAt")
-        .sort()
-        .map((k) => [k, String(props[k])]),
-    );
-  return graph.read(async (tx) => {
-    const nodes = await tx.run(
-      "MATCH (n) WHERE NOT n:Migration RETURN labels(n) AS labels, properties(n) AS p",
-    );
-    const rels = await tx.run(
-      "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS a, b.key AS b, properties(r) AS p",
-    );
-    return [
-      ...nodes.records.map((r) => `${(r.get("labels") as string[]).join(":")} ${text(r.get("p"))}`),
-      ...rels.records.map((r) => `${r.get("type")} ${r.get("a")} -> ${r.get("b")} ${text(r.get("p"))}`),
-    ].sort();
-  });
-}
-
 const failures = (outcomes: FileOutcome[]) => outcomes.filter((o) => o.status === "failed");
 
 describe("directory ingest in batches", () => {
@@ -64,7 +47,7 @@ describe("directory ingest in batches", () => {
     await fresh();
     const single = await ingestPaths(graph, [corpus], { batchFiles: 1 });
     expect(failures(single)).toEqual([]);
-    const expected = await fingerprint();
+    const expected = await graphFingerprint(graph);
     const expectedCounts = await graphCounts(graph);
 
     await fresh();
@@ -73,7 +56,7 @@ describe("directory ingest in batches", () => {
     expect(failures(batched)).toEqual([]);
     expect(batched.map((o) => o.path).sort()).toEqual(single.map((o) => o.path).sort());
     expect(await graphCounts(graph)).toEqual(expectedCounts);
-    expect(await fingerprint()).toEqual(expected);
+    expect(await graphFingerprint(graph)).toEqual(expected);
     // A few facts: every file has its Source with its own document, tasks hang off documents.
     expect(await readOne<number>(graph, "MATCH (s:Source)-[:CONTAINS]->(:Document) RETURN count(s)")).toBe(
       single.length,
@@ -85,7 +68,7 @@ describe("directory ingest in batches", () => {
     // Again, unchanged: every file skipped, nothing written.
     const again = await ingestPaths(graph, [corpus], { batchFiles: 16 });
     expect(new Set(again.map((o) => o.status))).toEqual(new Set(["unchanged"]));
-    expect(await fingerprint()).toEqual(expected);
+    expect(await graphFingerprint(graph)).toEqual(expected);
   }, 300_000);
 
   it("lands every other file of a batch whole when one file's write fails or one cannot be read", async () => {

@@ -1,0 +1,182 @@
+// The offline first load (`chidao ingest --bulk`): a new embedded database written in one pass by
+// Neo4j's importer instead of transactions. Transactional ingest costs ≈ 80 ms of Neo4j CPU per
+// document (MERGE, CREATE and index updates for ≈ 70 nodes and ≈ 360 relationships with
+// provenance; docs/benchmarks.md), which bounds it to tens of documents per second on two cores;
+// the importer writes store files directly. The graph is the one `chidao ingest` would write for
+// the same files in one transaction (fold.ts; tests/integration/ingest-bulk.test.ts compares the
+// two), so later `chidao ingest` runs add to it and replace files in it as usual.
+//
+// Phases: files are read and extracted on worker threads (pool.ts); their relationships stream to
+// one CSV file as they arrive in file order, their nodes are merged in memory (fold.ts); the node
+// files are written with the registry's hierarchy, the importer runs, then the database is started
+// as usual, which applies the migrations (constraints and indexes, populated from the imported
+// data). Nothing is written to the database before every file has been extracted.
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readGraphConfig } from "../config.ts";
+import { type GraphConnection, openGraph } from "../connection.ts";
+import { checkImportable, importDatabase } from "../embedded.ts";
+import { expandPaths, type FileOutcome } from "../ingest.ts";
+import { cypher } from "../queries/cypher.ts";
+import { registryChecksum, registryRows } from "../registry.ts";
+import { ARRAY_DELIMITER_OPTION, nodeFile, RELATIONSHIP_HEADER, relationshipLine } from "./csv.ts";
+import { GraphFold } from "./fold.ts";
+import { extractInWorkers } from "./pool.ts";
+
+export interface BulkLoadOptions {
+  /** Worker threads extracting files (default: the cores this process may use). */
+  threads?: number;
+  /** Called once the file list is known, and after each file is extracted. */
+  onStart?: (files: string[]) => void;
+  onFile?: (outcome: FileOutcome, index: number, total: number) => void;
+  /** Called as each phase ends, with its duration. */
+  onPhase?: (phase: BulkPhase, seconds: number) => void;
+}
+
+export type BulkPhase = "extract" | "write" | "import" | "start" | "indexes";
+
+export interface BulkLoad {
+  /** The graph, open on the new database (the caller closes it). */
+  graph: GraphConnection;
+  outcomes: FileOutcome[];
+  nodes: number;
+  relationships: number;
+}
+
+/** Seconds db.awaitIndexes may wait for the migrations' indexes to be populated from the import. */
+const INDEX_WAIT_S = 3_600;
+
+export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): Promise<BulkLoad> {
+  const config = readGraphConfig();
+  await checkImportable(config);
+  const { files, failures } = await expandPaths(paths);
+  options.onStart?.(files);
+  const outcomes: FileOutcome[] = [];
+  const total = files.length + failures.length;
+  const done = (outcome: FileOutcome) => {
+    outcomes.push(outcome);
+    options.onFile?.(outcome, outcomes.length, total);
+  };
+  for (const failure of failures) done(failure);
+
+  let clock = performance.now();
+  const phase = (name: BulkPhase) => {
+    const now = performance.now();
+    options.onPhase?.(name, (now - clock) / 1000);
+    clock = now;
+  };
+  const dir = await mkdtemp(join(tmpdir(), "chidao-import-"));
+  try {
+    const registry = registryRows();
+    const fold = new GraphFold(registry);
+    const relationshipsFile = join(dir, "relationships.csv");
+    const relationships = createWriteStream(relationshipsFile);
+    let relationshipCount = 0;
+    const ingestedAt = new Date();
+    try {
+      await write(relationships, `${RELATIONSHIP_HEADER}\n`);
+      for await (const result of extractInWorkers(files, options.threads)) {
+        done(result.outcome);
+        const contribution = result.contribution;
+        if (!contribution) continue;
+        fold.add(contribution, ingestedAt);
+        relationshipCount += contribution.relationships.length;
+        if (contribution.relationships.length)
+          await write(relationships, `${contribution.relationships.join("\n")}\n`);
+      }
+      phase("extract");
+      const { nodes, issuedBy } = fold.finish();
+      // The registry's hierarchy and the Registry node as ingest-registry writes them, so that
+      // ensureRegistry finds this registry loaded.
+      const registered = new Set(registry.map((o) => o.key));
+      const hierarchy = registry.flatMap((o) => [
+        ...(o.parent && registered.has(o.parent)
+          ? [relationshipLine(`Organisation|${o.key}`, "PART_OF", `Organisation|${o.parent}`, {})]
+          : []),
+        ...(o.successor && registered.has(o.successor)
+          ? [relationshipLine(`Organisation|${o.key}`, "SUCCEEDED_BY", `Organisation|${o.successor}`, {})]
+          : []),
+      ]);
+      nodes.set(
+        "Registry",
+        new Map([
+          [
+            "organisations",
+            {
+              key: "organisations",
+              checksum: registryChecksum(registry),
+              count: BigInt(registry.length),
+              loadedAt: ingestedAt,
+            },
+          ],
+        ]),
+      );
+      const closing = [...issuedBy, ...hierarchy];
+      relationshipCount += closing.length;
+      if (closing.length) await write(relationships, `${closing.join("\n")}\n`);
+      relationships.end();
+      await once(relationships, "close");
+
+      const nodeFiles: { label: string; file: string }[] = [];
+      let nodeCount = 0;
+      for (const [label, byKey] of nodes) {
+        if (byKey.size === 0) continue;
+        const file = join(dir, `${label}.csv`);
+        await writeLines(file, nodeFile(label, byKey));
+        nodeFiles.push({ label, file });
+        nodeCount += byKey.size;
+      }
+      phase("write");
+
+      await importDatabase(
+        config,
+        {
+          nodes: nodeFiles,
+          relationships: [relationshipsFile],
+          options: [
+            "--multiline-fields=true",
+            `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+            `--report-file=${join(config.dataDir, "import.report")}`,
+          ],
+        },
+        join(config.dataDir, "import.log"),
+      );
+      phase("import");
+      const graph = await openGraph();
+      phase("start");
+      await graph.read((tx) => tx.run(cypher("bulk-await-indexes"), { seconds: INDEX_WAIT_S }));
+      phase("indexes");
+      return { graph, outcomes, nodes: nodeCount, relationships: relationshipCount };
+    } finally {
+      relationships.destroy();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function write(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, "drain");
+}
+
+/** A node file, written in chunks of lines: the file may be larger than one string can be. */
+async function writeLines(file: string, { header, lines }: ReturnType<typeof nodeFile>): Promise<void> {
+  const stream = createWriteStream(file);
+  try {
+    let chunk = `${header}\n`;
+    for (const line of lines()) {
+      chunk += `${line}\n`;
+      if (chunk.length >= 1 << 20) {
+        await write(stream, chunk);
+        chunk = "";
+      }
+    }
+    stream.end(chunk);
+    await once(stream, "close");
+  } finally {
+    stream.destroy();
+  }
+}
