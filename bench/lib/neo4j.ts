@@ -26,6 +26,20 @@ export function benchPort(): number {
  * Starts the benchmark Neo4j. `fresh` deletes its data directory first (bench/out/neo4j or
  * CHIDAO_BENCH_NEO4J_DATA, never anything else). Refuses to run when something already listens on the port: it would not be ours.
  */
+/** The environment a benchmark's private embedded Neo4j runs with (port, data directory, memory). */
+export function benchGraphEnv(dataDir: string): Record<string, string | undefined> {
+  return {
+    ...process.env,
+    NEO4J_URI: undefined,
+    NEO4J_PASSWORD: undefined,
+    CHIDAO_NEO4J_PORT: String(benchPort()),
+    CHIDAO_NEO4J_DATA: dataDir,
+    CHIDAO_NEO4J_HEAP: process.env.CHIDAO_BENCH_NEO4J_HEAP ?? "2g",
+    CHIDAO_NEO4J_PAGECACHE: process.env.CHIDAO_BENCH_NEO4J_PAGECACHE ?? "1g",
+    CHIDAO_NEO4J_TX_MEMORY: process.env.CHIDAO_BENCH_NEO4J_TX_MEMORY ?? "512m",
+  };
+}
+
 export async function startBenchGraph(options: { fresh: boolean }): Promise<BenchGraph> {
   const port = benchPort();
   // CHIDAO_BENCH_NEO4J_DATA lets two benchmarks run side by side, each on its own database.
@@ -36,17 +50,7 @@ export async function startBenchGraph(options: { fresh: boolean }): Promise<Benc
     );
   if (options.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const env = {
-    ...process.env,
-    NEO4J_URI: undefined,
-    NEO4J_PASSWORD: undefined,
-    CHIDAO_NEO4J_PORT: String(port),
-    CHIDAO_NEO4J_DATA: dataDir,
-    CHIDAO_NEO4J_HEAP: process.env.CHIDAO_BENCH_NEO4J_HEAP ?? "2g",
-    CHIDAO_NEO4J_PAGECACHE: process.env.CHIDAO_BENCH_NEO4J_PAGECACHE ?? "1g",
-    CHIDAO_NEO4J_TX_MEMORY: process.env.CHIDAO_BENCH_NEO4J_TX_MEMORY ?? "512m",
-  };
-  const graph = await openGraph({ env });
+  const graph = await openGraph({ env: benchGraphEnv(dataDir) });
   return { graph, uri: graph.uri, dataDir, javaPid: findJavaChild() };
 }
 

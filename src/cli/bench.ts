@@ -1,6 +1,6 @@
 // `chidao bench <part>`: each benchmark part is a module in bench/ exporting `run(args)`, so a part
 // can be run alone (`npm run bench:extract`) or all together (`npm run bench`).
-const parts = ["extract", "ingest", "api", "web"] as const;
+const parts = ["extract", "ingest", "bulk", "api", "web"] as const;
 type Part = (typeof parts)[number];
 
 async function runPart(part: Part, args: string[]): Promise<number> {

@@ -16,7 +16,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readGraphConfig } from "../config.ts";
+import { type Env, readGraphConfig } from "../config.ts";
 import { type GraphConnection, openGraph } from "../connection.ts";
 import { checkImportable, importDatabase } from "../embedded.ts";
 import { expandPaths, type FileOutcome } from "../ingest.ts";
@@ -27,6 +27,8 @@ import { GraphFold } from "./fold.ts";
 import { extractInWorkers } from "./pool.ts";
 
 export interface BulkLoadOptions {
+  /** Environment to read CHIDAO_NEO4J_* from (default process.env), as openGraph takes it. */
+  env?: Env;
   /** Worker threads extracting files (default: the cores this process may use). */
   threads?: number;
   /** Called once the file list is known, and after each file is extracted. */
@@ -50,7 +52,7 @@ export interface BulkLoad {
 const INDEX_WAIT_S = 3_600;
 
 export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): Promise<BulkLoad> {
-  const config = readGraphConfig();
+  const config = readGraphConfig(options.env);
   await checkImportable(config);
   const { files, failures } = await expandPaths(paths);
   options.onStart?.(files);
@@ -145,7 +147,7 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
         join(config.dataDir, "import.log"),
       );
       phase("import");
-      const graph = await openGraph();
+      const graph = await openGraph({ env: options.env });
       phase("start");
       await graph.read((tx) => tx.run(cypher("bulk-await-indexes"), { seconds: INDEX_WAIT_S }));
       phase("indexes");
