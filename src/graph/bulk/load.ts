@@ -11,8 +11,6 @@
 // files are written with the registry's hierarchy, the importer runs, then the database is started
 // as usual, which applies the migrations (constraints and indexes, populated from the imported
 // data). Nothing is written to the database before every file has been extracted.
-import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +23,7 @@ import { registryChecksum, registryRows } from "../registry.ts";
 import { ARRAY_DELIMITER_OPTION, nodeFile, RELATIONSHIP_HEADER, relationshipLine } from "./csv.ts";
 import { GraphFold } from "./fold.ts";
 import { extractInWorkers } from "./pool.ts";
+import { CsvTable } from "./table.ts";
 
 export interface BulkLoadOptions {
   /** Environment to read CHIDAO_NEO4J_* from (default process.env), as openGraph takes it. */
@@ -74,111 +73,77 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
   try {
     const registry = registryRows();
     const fold = new GraphFold(registry);
-    const relationshipsFile = join(dir, "relationships.csv");
-    const relationships = createWriteStream(relationshipsFile);
-    let relationshipCount = 0;
+    const relationships = new CsvTable(dir, "relationships", RELATIONSHIP_HEADER);
     const ingestedAt = new Date();
-    try {
-      await write(relationships, `${RELATIONSHIP_HEADER}\n`);
-      for await (const result of extractInWorkers(files, options.threads)) {
-        done(result.outcome);
-        const contribution = result.contribution;
-        if (!contribution) continue;
-        fold.add(contribution, ingestedAt);
-        relationshipCount += contribution.relationships.length;
-        if (contribution.relationships.length)
-          await write(relationships, `${contribution.relationships.join("\n")}\n`);
-      }
-      phase("extract");
-      const { nodes, issuedBy } = fold.finish();
-      // The registry's hierarchy and the Registry node as ingest-registry writes them, so that
-      // ensureRegistry finds this registry loaded.
-      const registered = new Set(registry.map((o) => o.key));
-      const hierarchy = registry.flatMap((o) => [
+    for await (const result of extractInWorkers(files, options.threads)) {
+      done(result.outcome);
+      const contribution = result.contribution;
+      if (!contribution) continue;
+      fold.add(contribution, ingestedAt);
+      await relationships.add(contribution.relationships);
+    }
+    phase("extract");
+    const { nodes, issuedBy } = fold.finish();
+    await relationships.add(issuedBy);
+    // The registry's hierarchy and the Registry node as ingest-registry writes them, so that
+    // ensureRegistry finds this registry loaded.
+    const registered = new Set(registry.map((o) => o.key));
+    await relationships.add(
+      registry.flatMap((o) => [
         ...(o.parent && registered.has(o.parent)
           ? [relationshipLine(`Organisation|${o.key}`, "PART_OF", `Organisation|${o.parent}`, {})]
           : []),
         ...(o.successor && registered.has(o.successor)
           ? [relationshipLine(`Organisation|${o.key}`, "SUCCEEDED_BY", `Organisation|${o.successor}`, {})]
           : []),
-      ]);
-      nodes.set(
-        "Registry",
-        new Map([
-          [
-            "organisations",
-            {
-              key: "organisations",
-              checksum: registryChecksum(registry),
-              count: BigInt(registry.length),
-              loadedAt: ingestedAt,
-            },
-          ],
-        ]),
-      );
-      const closing = [...issuedBy, ...hierarchy];
-      relationshipCount += closing.length;
-      if (closing.length) await write(relationships, `${closing.join("\n")}\n`);
-      relationships.end();
-      await once(relationships, "close");
+      ]),
+    );
+    const registryNode = {
+      key: "organisations",
+      checksum: registryChecksum(registry),
+      count: BigInt(registry.length),
+      loadedAt: ingestedAt,
+    };
+    nodes.set("Registry", new Map([["organisations", registryNode]]));
 
-      const nodeFiles: { label: string; file: string }[] = [];
-      let nodeCount = 0;
-      for (const [label, byKey] of nodes) {
-        if (byKey.size === 0) continue;
-        const file = join(dir, `${label}.csv`);
-        await writeLines(file, nodeFile(label, byKey));
-        nodeFiles.push({ label, file });
-        nodeCount += byKey.size;
-      }
-      phase("write");
-
-      await importDatabase(
-        config,
-        {
-          nodes: nodeFiles,
-          relationships: [relationshipsFile],
-          options: [
-            "--multiline-fields=true",
-            `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-            `--report-file=${join(config.dataDir, "import.report")}`,
-          ],
-        },
-        join(config.dataDir, "import.log"),
-      );
-      phase("import");
-      const graph = await openGraph({ env: options.env });
-      phase("start");
-      await graph.read((tx) => tx.run(cypher("bulk-await-indexes"), { seconds: INDEX_WAIT_S }));
-      phase("indexes");
-      return { graph, outcomes, nodes: nodeCount, relationships: relationshipCount };
-    } finally {
-      relationships.destroy();
+    const relationshipFiles = await relationships.close();
+    const nodeFiles: { label: string; file: string }[] = [];
+    const multiline = [...relationshipFiles.multiline];
+    let nodeCount = 0;
+    for (const [label, byKey] of nodes) {
+      if (byKey.size === 0) continue;
+      const { header, lines } = nodeFile(label, byKey);
+      const table = new CsvTable(dir, label, header);
+      await table.add(lines());
+      const written = await table.close();
+      nodeFiles.push(...written.files.map((file) => ({ label, file })));
+      multiline.push(...written.multiline);
+      nodeCount += byKey.size;
     }
+    phase("write");
+
+    await importDatabase(
+      config,
+      {
+        nodes: nodeFiles,
+        relationships: relationshipFiles.files,
+        options: [
+          ...(multiline.length
+            ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`]
+            : []),
+          `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+          `--report-file=${join(config.dataDir, "import.report")}`,
+        ],
+      },
+      join(config.dataDir, "import.log"),
+    );
+    phase("import");
+    const graph = await openGraph({ env: options.env });
+    phase("start");
+    await graph.read((tx) => tx.run(cypher("bulk-await-indexes"), { seconds: INDEX_WAIT_S }));
+    phase("indexes");
+    return { graph, outcomes, nodes: nodeCount, relationships: relationships.lines };
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function write(stream: WriteStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, "drain");
-}
-
-/** A node file, written in chunks of lines: the file may be larger than one string can be. */
-async function writeLines(file: string, { header, lines }: ReturnType<typeof nodeFile>): Promise<void> {
-  const stream = createWriteStream(file);
-  try {
-    let chunk = `${header}\n`;
-    for (const line of lines()) {
-      chunk += `${line}\n`;
-      if (chunk.length >= 1 << 20) {
-        await write(stream, chunk);
-        chunk = "";
-      }
-    }
-    stream.end(chunk);
-    await once(stream, "close");
-  } finally {
-    stream.destroy();
   }
 }
