@@ -15,8 +15,8 @@
 //       the rest of the corpus until it is all in or the budget is spent; documents/s and
 //       relationships/s per window, so a slowdown as the graph grows shows, and the time for the whole
 //       default corpus — measured when it fits, extrapolated (and said so) when not.
-// The graph stays in bench/out/neo4j (or CHIDAO_BENCH_NEO4J_DATA) for bench:api; the database process
-// is stopped before returning.
+// The graph stays in bench/out/neo4j (or CHIDAO_BENCH_NEO4J_DATA) for inspection; the database
+// process is stopped before returning.
 import fs from "node:fs";
 import path from "node:path";
 import { extract } from "../src/extract/index.ts";
@@ -45,16 +45,6 @@ import {
 } from "./lib/neo4j.ts";
 import { appendResults, commandLine } from "./lib/report.ts";
 import { fmt, since } from "./lib/stats.ts";
-
-/** What bench:api needs to know about the graph bench:ingest left behind. */
-export const GRAPH_MARKER = "chidao-bench-graph.json";
-
-export interface GraphMarker {
-  corpus: GenerateOptions;
-  corpusDir: string;
-  documentsIngested: number;
-  complete: boolean;
-}
 
 export function corpusOptions(args: readonly string[]): GenerateOptions {
   const small = flag(args, "small");
@@ -232,14 +222,6 @@ export async function run(args: string[]): Promise<number> {
     next += endToEnd.docs + endToEnd.failed;
     after = await graphCounts(bench.graph);
     javaRss = rssMiB(bench.javaPid);
-    const ingested = warmed + baseline.docs + writeOnly.docs + endToEnd.docs;
-    const marker: GraphMarker = {
-      corpus: options,
-      corpusDir: corpus.dir,
-      documentsIngested: ingested,
-      complete: next + warmed >= files.length,
-    };
-    fs.writeFileSync(path.join(bench.dataDir, "..", GRAPH_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
   } finally {
     await bench.graph.close();
   }
