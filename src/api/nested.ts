@@ -21,7 +21,7 @@ import type { GraphConnection } from "../graph/connection.ts";
 import { cypher } from "../graph/queries/cypher.ts";
 import { type GraphNode, plain, toGraphNode } from "../graph/queries/nodes.ts";
 import type { ApiContext } from "./context.ts";
-import { type Loaders, type NeighbourRequest, neighbourItems } from "./loaders.ts";
+import { type Loaders, type NeighbourRequest, neighbourItems, type RawItem } from "./loaders.ts";
 import { type Page, pageOf } from "./pagination.ts";
 import { connectionProjection, type Projection } from "./projection.ts";
 import { childFields } from "./selection.ts";
@@ -210,7 +210,7 @@ export function createNestedLoader(
 
 interface RawLevel {
   total: number;
-  items: Array<{ i: number; node: unknown; rels: unknown; levels: RawLevel[] }>;
+  items: Array<RawItem & { i: number; levels: RawLevel[] }>;
 }
 
 function primeLevel(loaders: Loaders, parentEid: string, level: Level, raw: RawLevel): void {
