@@ -254,9 +254,7 @@ export async function run(args: string[]): Promise<number> {
     {
       const { lineageWalkCypher } = await import("../src/graph/lineage.ts");
       const p = await profile(bench.graph, lineageWalkCypher(4), {
-        frontier: [],
-        start: [{ label: "Document", key: directive(0) }],
-        seen: [],
+        walk: { frontier: [], start: [{ label: "Document", key: directive(0) }], seen: [] },
         need: neo4j.int(101),
         inTypes: ["IMPLEMENTS", "CONTINUES", "ASSIGNED_BY", "SERVES"],
         outTypes: ["RESULTED_IN"],
