@@ -109,7 +109,7 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
         rels: r.rels ?? true,
       }));
       const records = await graph.read(
-        async (tx) => (await tx.run(cypher("api-neighbours"), { requests: params })).records,
+        async (tx) => (await tx.run(cypher("api-neighbours"), { batch: { requests: params } })).records,
         options,
       );
       const pages: NeighbourPage[] = requests.map(() => ({ total: 0, items: [] }));

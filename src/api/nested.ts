@@ -190,9 +190,12 @@ export function createNestedLoader(
         const levels = (requests[indices[0] as number] as NestedRequest).levels;
         const { text, params } = compile(levels);
         const starts = indices.map((i) => ({ i, key: null, eid: null, ...requests[i]?.start }));
-        const records = await graph.read(async (tx) => (await tx.run(text, { ...params, starts })).records, {
-          timeoutMs,
-        });
+        const records = await graph.read(
+          async (tx) => (await tx.run(text, { ...params, batch: { starts } })).records,
+          {
+            timeoutMs,
+          },
+        );
         for (const record of records) {
           const root = toGraphNode(record.get("root"));
           if (!root) continue;

@@ -95,7 +95,7 @@ export async function fetchNodes(
   }
   const found = new Map<string, GraphNode>();
   if (refs.length === 0) return found;
-  const result = await tx.run(cypher("api-nodes"), { refs });
+  const result = await tx.run(cypher("api-nodes"), { batch: { refs } });
   for (const record of result.records) {
     const node = toGraphNode(record.get("node"));
     if (node) found.set(record.get("uid") as string, node);
