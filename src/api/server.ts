@@ -77,9 +77,9 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
   const apollo = new ApolloServer<ApiContext>({
     schema,
     // Apollo's landing page loads from a CDN; the browser page at /graphql is our own (graphiql.ts).
-    // Cache control is on by default and wraps every field's resolver to collect hints we never set
-    // (answers are per request, never cached): for a 100-node lineage page that was 2.4 ms of CPU, a
-    // tenth of the request's (CPU profile in docs/benchmarks.md, "api round 4").
+    // Cache control is on by default and wraps every field's resolver to collect hints we never set,
+    // only to answer `cache-control: no-store` (handleGraphQL sends that itself): for a 100-node
+    // lineage page the wrapping was 2.4 ms of CPU (CPU profile in docs/benchmarks.md, "api round 4").
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -118,6 +118,8 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
       context: async () => createContext(config, req.headers.authorization),
     });
     res.statusCode = response.status ?? 200;
+    // Answers follow the graph, which ingest changes: no cache may keep them.
+    res.setHeader("cache-control", "no-store");
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === "complete") {
       res.end(response.body.string);
