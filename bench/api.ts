@@ -211,34 +211,42 @@ export async function run(args: string[]): Promise<number> {
     }
 
     // The same walks through the driver, in this process, with the options the resolver passes: the
-    // baseline for GraphQL overhead. Interleaved with the HTTP requests, one at a time, so that both
-    // sides see the same load on a shared machine.
+    // baseline for GraphQL overhead. Interleaved with the HTTP requests, one at a time and each pair in
+    // alternating order, so that both sides see the same load on a shared machine. (Until round 4 the
+    // whole walk below ran between the two, always just before the HTTP request, whose time then held
+    // the garbage that walk left in Neo4j and in this process: 1.49-1.53x where alternating pairs gave
+    // 1.23-1.35x on the same server.)
     const walkOptions = { asOf: new Date().toISOString().slice(0, 10), timeoutMs: 10_000, budgetMs: 8_000 };
     for (let i = 0; i < 20; i++) {
       for (const [name, uid, direction] of [
         ["DOWNSTREAM", `Document:${directive(i)}`, "DOWNSTREAM"],
         ["UPSTREAM", `Task:${task(i)}`, "UPSTREAM"],
       ] as const) {
-        let t0 = performance.now();
         // stopAfter and projection as the resolver derives them from the selection (first: 100, no
         // totalCount; node { id kind label }, no path).
-        await walkLineage(bench.graph, uid, {
-          ...walkOptions,
-          direction,
-          stopAfter: 101,
-          projection: { props: LABEL_PROPS, evidence: false },
-        });
-        driverLatency[name]?.push(since(t0));
-        if (name === "DOWNSTREAM") {
-          // What a query selecting totalCount (or relations, cycles) costs: the whole reachable set.
-          t0 = performance.now();
-          await walkLineage(bench.graph, uid, { ...walkOptions, direction });
-          wholeWalk.push(since(t0));
-        }
-        t0 = performance.now();
-        await questions[name]?.ours(i);
-        httpLatency[name]?.push(since(t0));
+        const viaDriver = async () => {
+          const t0 = performance.now();
+          await walkLineage(bench.graph, uid, {
+            ...walkOptions,
+            direction,
+            stopAfter: 101,
+            projection: { props: LABEL_PROPS, evidence: false },
+          });
+          driverLatency[name]?.push(since(t0));
+        };
+        const viaHttp = async () => {
+          const t0 = performance.now();
+          await questions[name]?.ours(i);
+          httpLatency[name]?.push(since(t0));
+        };
+        for (const side of i % 2 === 0 ? [viaDriver, viaHttp] : [viaHttp, viaDriver]) await side();
       }
+    }
+    // What a query selecting totalCount (or relations, cycles) costs: the whole reachable set.
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await walkLineage(bench.graph, `Document:${directive(i)}`, { ...walkOptions, direction: "DOWNSTREAM" });
+      wholeWalk.push(since(t0));
     }
 
     // PROFILE of the statement a DOWNSTREAM first page sends (the root, then levels until the page of
@@ -246,9 +254,7 @@ export async function run(args: string[]): Promise<number> {
     {
       const { lineageWalkCypher } = await import("../src/graph/lineage.ts");
       const p = await profile(bench.graph, lineageWalkCypher(4), {
-        frontier: [],
-        start: [{ label: "Document", key: directive(0) }],
-        seen: [],
+        walk: { frontier: [], start: [{ label: "Document", key: directive(0) }], seen: [] },
         need: neo4j.int(101),
         inTypes: ["IMPLEMENTS", "CONTINUES", "ASSIGNED_BY", "SERVES"],
         outTypes: ["RESULTED_IN"],

@@ -6,7 +6,9 @@
 // read (null: all of them), q.rels whether the relationships (kinds and evidence) are needed. Ordering and counting every neighbour reads two properties each; reading all properties of
 // every neighbour and all its relationships, then slicing, was most of the cost of nested
 // `implementedBy` selections.
-UNWIND $requests AS q
+// The batch comes inside a map ($batch): Neo4j keys plans on a list parameter's size (by order of
+// magnitude), so as a bare list each new batch size was planned again (0.4–0.8 s here).
+UNWIND $batch.requests AS q
 MATCH (n) WHERE elementId(n) = q.eid
 CALL (n, q) {
   MATCH (n)-[r]->(m)

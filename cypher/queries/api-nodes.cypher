@@ -1,6 +1,8 @@
 // Nodes by identity (label + key). One branch per label so each lookup is a seek on that label's
 // uniqueness constraint; the label is a parameter compared in WHERE, never spliced into the text.
-UNWIND $refs AS ref
+// The batch comes inside a map ($batch): Neo4j keys plans on a list parameter's size (by order of
+// magnitude), so as a bare list each new batch size was planned again (0.4–0.8 s here).
+UNWIND $batch.refs AS ref
 CALL (ref) {
   MATCH (n:Document {key: ref.key}) WHERE ref.label = 'Document' RETURN n
   UNION ALL

@@ -3,16 +3,21 @@
 // substituted into their text), their rows listed at the RESULTS comment. With one level this is one
 // step of the level-by-level walk; with several, a whole narrow walk (UPSTREAM: 1–3 parents a node)
 // or a whole first page (DOWNSTREAM, $need) in one round trip instead of one per level.
-// On the first level the frontier is empty and $start holds the root's identity ({label, key}: a
-// seek on that label's uniqueness constraint), so finding the root costs no round trip of its own;
-// its properties come back in `root` (no record at all when no such node exists). $seen: every node
-// the walk reached before; $need: see lineage-walk-level.
+// On the first level the frontier is empty and $walk.start holds the root's identity ({label, key}:
+// a seek on that label's uniqueness constraint), so finding the root costs no round trip of its own;
+// its properties come back in `root` (no record at all when no such node exists). $walk.seen: every
+// node the walk reached before; $need: see lineage-walk-level.
+// The walk's lists (frontier, start, seen) come in one map, $walk: Neo4j keys its plan cache on the
+// size of each list parameter (by order of magnitude, and empty apart), so as separate parameters a
+// continuation (frontier of 1, 2–10, 11–100… nodes, start empty) was a new plan each time — 1.3–2.7 s
+// of planning inside a request on this 2-core machine — while inside a map the sizes are not part of
+// the key: one plan per level count serves a first page and every continuation.
 CALL {
-  UNWIND $frontier AS fid
+  UNWIND $walk.frontier AS fid
   MATCH (n) WHERE elementId(n) = fid
   RETURN n
   UNION ALL
-  UNWIND $start AS ref
+  UNWIND $walk.start AS ref
   CALL (ref) {
     MATCH (n:Document {key: ref.key}) WHERE ref.label = 'Document' RETURN n
     UNION ALL
@@ -31,9 +36,9 @@ CALL {
   RETURN n
 }
 WITH collect(n) AS frontier0
-WITH frontier0, [n IN frontier0 | elementId(n)] + $seen AS seen0, $need AS need0
+WITH frontier0, [n IN frontier0 | elementId(n)] + $walk.seen AS seen0, $need AS need0
 //LEVELS
-WITH CASE WHEN $start = [] OR frontier0 = [] THEN null
+WITH CASE WHEN $walk.start = [] OR frontier0 = [] THEN null
           ELSE {eid: elementId(frontier0[0]), labels: labels(frontier0[0]), props: properties(frontier0[0])} END AS root,
      [/*RESULTS*/] AS levels
 // One record per row, not one record holding every level: a single large record took 40 % longer to

@@ -7,7 +7,7 @@ import neo4j from "neo4j-driver";
 import type { GraphConnection } from "../graph/connection.ts";
 import { type AccountabilityRow, accountability } from "../graph/queries/accountability.ts";
 import { cypher } from "../graph/queries/cypher.ts";
-import { fetchNodes, type GraphNode, plain, toGraphNode } from "../graph/queries/nodes.ts";
+import { fetchNodes, type GraphNode, graphNodeOf, plain } from "../graph/queries/nodes.ts";
 
 export interface NeighbourRequest {
   /** Element id of the parent node. */
@@ -66,19 +66,26 @@ export function neighbourKey(r: NeighbourRequest): string {
   ]);
 }
 
-/** Raw page items (api-neighbours' or api-nested-level's `items`) as the API's nodes and relations. */
-export function neighbourItems(raw: unknown, wanted: readonly string[] | undefined): NeighbourItem[] {
-  return (
-    plain(raw) as Array<{
-      node: { eid: string; labels: string[]; props: Record<string, unknown>; values: unknown[] };
-      rels: NeighbourItem["relations"];
-    }>
-  ).map((item) => {
+/** One item of api-neighbours' or api-nested-level's `items`, made plain. */
+export interface RawItem {
+  node: { eid: string; labels: string[]; props: Record<string, unknown>; values: unknown[] };
+  rels: NeighbourItem["relations"];
+}
+
+/**
+ * Page items as the API's nodes and relations. They come plain: a nested statement's record is made
+ * plain once, levels and all (converting each level's items again cost more than the rest of priming).
+ */
+export function neighbourItems(
+  raw: readonly RawItem[],
+  wanted: readonly string[] | undefined,
+): NeighbourItem[] {
+  return raw.map((item) => {
     const props = { ...item.node.props };
     wanted?.forEach((name, k) => {
       props[name] = item.node.values[k] ?? null;
     });
-    return { node: toGraphNode({ ...item.node, props }), props, relations: item.rels };
+    return { node: graphNodeOf({ ...item.node, props }), props, relations: item.rels };
   });
 }
 
@@ -102,14 +109,14 @@ export function createLoaders(graph: GraphConnection, timeoutMs: number): Loader
         rels: r.rels ?? true,
       }));
       const records = await graph.read(
-        async (tx) => (await tx.run(cypher("api-neighbours"), { requests: params })).records,
+        async (tx) => (await tx.run(cypher("api-neighbours"), { batch: { requests: params } })).records,
         options,
       );
       const pages: NeighbourPage[] = requests.map(() => ({ total: 0, items: [] }));
       for (const record of records) {
         const i = Number(plain(record.get("i")));
         const wanted = requests[i]?.props;
-        const items = neighbourItems(record.get("items"), wanted);
+        const items = neighbourItems(plain(record.get("items")) as RawItem[], wanted);
         if (!wanted) prime(items.map((item) => item.node).filter((n): n is GraphNode => n !== null));
         pages[i] = { total: Number(plain(record.get("total"))), items };
       }

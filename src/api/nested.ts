@@ -21,7 +21,7 @@ import type { GraphConnection } from "../graph/connection.ts";
 import { cypher } from "../graph/queries/cypher.ts";
 import { type GraphNode, plain, toGraphNode } from "../graph/queries/nodes.ts";
 import type { ApiContext } from "./context.ts";
-import { type Loaders, type NeighbourRequest, neighbourItems } from "./loaders.ts";
+import { type Loaders, type NeighbourRequest, neighbourItems, type RawItem } from "./loaders.ts";
 import { type Page, pageOf } from "./pagination.ts";
 import { connectionProjection, type Projection } from "./projection.ts";
 import { childFields } from "./selection.ts";
@@ -190,9 +190,12 @@ export function createNestedLoader(
         const levels = (requests[indices[0] as number] as NestedRequest).levels;
         const { text, params } = compile(levels);
         const starts = indices.map((i) => ({ i, key: null, eid: null, ...requests[i]?.start }));
-        const records = await graph.read(async (tx) => (await tx.run(text, { ...params, starts })).records, {
-          timeoutMs,
-        });
+        const records = await graph.read(
+          async (tx) => (await tx.run(text, { ...params, batch: { starts } })).records,
+          {
+            timeoutMs,
+          },
+        );
         for (const record of records) {
           const root = toGraphNode(record.get("root"));
           if (!root) continue;
@@ -210,7 +213,7 @@ export function createNestedLoader(
 
 interface RawLevel {
   total: number;
-  items: Array<{ i: number; node: unknown; rels: unknown; levels: RawLevel[] }>;
+  items: Array<RawItem & { i: number; levels: RawLevel[] }>;
 }
 
 function primeLevel(loaders: Loaders, parentEid: string, level: Level, raw: RawLevel): void {

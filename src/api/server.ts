@@ -9,7 +9,10 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { repoRoot } from "../graph/config.ts";
 import type { GraphConnection } from "../graph/connection.ts";
@@ -74,7 +77,14 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
   const apollo = new ApolloServer<ApiContext>({
     schema,
     // Apollo's landing page loads from a CDN; the browser page at /graphql is our own (graphiql.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(options.limits)],
+    // Cache control is on by default and wraps every field's resolver to collect hints we never set,
+    // only to answer `cache-control: no-store` (handleGraphQL sends that itself): for a 100-node
+    // lineage page the wrapping was 2.4 ms of CPU (CPU profile in docs/benchmarks.md, "api round 4").
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin(options.limits),
+    ],
     formatError,
     includeStacktraceInErrorResponses: false,
     // Parsing is the first cost a hostile query imposes; cap it before any validation runs.
@@ -108,6 +118,8 @@ export async function createServer(options: ServerOptions): Promise<ChidaoServer
       context: async () => createContext(config, req.headers.authorization),
     });
     res.statusCode = response.status ?? 200;
+    // Answers follow the graph, which ingest changes: no cache may keep them.
+    res.setHeader("cache-control", "no-store");
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === "complete") {
       res.end(response.body.string);

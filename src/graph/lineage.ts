@@ -188,14 +188,19 @@ export async function walkLineage(
  * Plans the walk's statements before a first request needs them. A new plan of LEVELS_AHEAD levels
  * takes seconds on a loaded 2-core machine, which the first lineage request after a start would
  * otherwise spend inside its timeout (a first DOWNSTREAM page did time out while CI loaded the
- * machine). Neo4j caches plans by statement text and parameter types, so walks from a root that does
- * not exist, each direction with and without a projection, leave in the cache the plans that
- * requests use.
+ * machine). Neo4j caches plans by statement text and parameter types (lineage-walk keeps the sizes of
+ * the walk's lists out of that key, so a continuation uses the plan of a first statement), so walks
+ * from a root that does not exist leave in the cache the plans requests use: LEVELS_AHEAD levels for
+ * pages and UPSTREAM, one level for a DOWNSTREAM walk that does not stop at a page (totalCount,
+ * relations, cycles, a filter), each with and without a projection.
  */
 export async function warmLineagePlans(graph: GraphConnection): Promise<void> {
-  for (const direction of ["DOWNSTREAM", "UPSTREAM"] as const)
-    for (const projection of [undefined, { props: ["label"], evidence: false }])
-      await walkLineage(graph, "Document:chidao-plan-warm-up", { direction, stopAfter: 101, projection });
+  const root = "Document:chidao-plan-warm-up";
+  for (const projection of [undefined, { props: ["label"], evidence: false }]) {
+    for (const direction of ["DOWNSTREAM", "UPSTREAM"] as const)
+      await walkLineage(graph, root, { direction, stopAfter: 101, projection });
+    await walkLineage(graph, root, { direction: "DOWNSTREAM", projection });
+  }
 }
 
 interface Facts {
@@ -273,7 +278,7 @@ async function readLevels(
 ): Promise<{ root: GraphNode | null; levels: LevelRow[][] }> {
   const result = await tx.run(lineageWalkCypher(levels), {
     ...params,
-    ...walked,
+    walk: { frontier: walked.frontier, start: walked.start, seen: walked.seen },
     need: walked.need === null ? null : neo4j.int(walked.need),
   });
   const rows: LevelRow[][] = Array.from({ length: levels }, () => []);
@@ -521,7 +526,10 @@ async function walkOneWay(
   }
 
   if (root && frontier.length > 0 && !truncation.has("TIMEOUT")) {
-    const result = await tx.run(cypher("lineage-beyond"), { ...params, frontier, seen: [...byEid.keys()] });
+    const result = await tx.run(cypher("lineage-beyond"), {
+      ...params,
+      walk: { frontier, seen: [...byEid.keys()] },
+    });
     if (Number(plain(result.records[0]?.get("beyond")) ?? 0) > 0) truncation.add("MAX_DEPTH");
   }
   return root ? { root, edges, reach } : null;

@@ -142,6 +142,37 @@ describe("nested connections in one statement", () => {
     expect(r.compiledRuns).toBeLessThan(r.levelRuns);
   });
 
+  it("answers the same edges whether a level asks for totalCount and pageInfo or not, also side by side", async () => {
+    const levels = (extra: string) => `implementedBy(first: 5) { ${extra} edges { cursor node { symbol
+      implementedBy(first: 2) { ${extra} edges { cursor node { symbol implementedBy { ${extra} edges { node { symbol } } } } } } } } }`;
+    const counts = "totalCount pageInfo { hasNextPage endCursor }";
+    const id = gid("Document", "n|root");
+    const bare = await api.query(`query($id: ID!) { node(id: $id) { ... on Document { ${levels("")} } } }`, {
+      id,
+    });
+    const counted = await api.query(
+      `query($id: ID!) { node(id: $id) { ... on Document { ${levels(counts)} } } }`,
+      {
+        id,
+      },
+    );
+    // Both in one query: aliases of the same connection with the same page and fields share a cache key.
+    const both = await api.query(
+      `query($id: ID!) { node(id: $id) { ... on Document { a: ${levels("")} b: ${levels(counts)} } } }`,
+      { id },
+    );
+    for (const r of [bare, counted, both]) expect(r.errors).toBeUndefined();
+    const withoutCounts = (value: unknown): unknown =>
+      JSON.parse(JSON.stringify(value, (k, v) => (k === "totalCount" || k === "pageInfo" ? undefined : v)));
+    expect(withoutCounts(counted.data.node.implementedBy)).toEqual(bare.data.node.implementedBy);
+    expect(both.data.node.a).toEqual(bare.data.node.implementedBy);
+    expect(both.data.node.b).toEqual(counted.data.node.implementedBy);
+    expect(counted.data.node.implementedBy.totalCount).toBe(7);
+    expect(counted.data.node.implementedBy.pageInfo.hasNextPage).toBe(true);
+    expect(counted.data.node.implementedBy.edges[0].node.implementedBy.totalCount).toBe(4);
+    expect(bare.data.node.implementedBy.edges).toHaveLength(5);
+  });
+
   it("leaves invalid page arguments to the resolver that reports them", async () => {
     const res = await api.query(
       `query($id: ID!) { node(id: $id) { ... on Document { implementedBy(first: 2) { edges { node { symbol

@@ -236,6 +236,19 @@ describe("round trips", () => {
   });
 });
 
+describe("HTTP", () => {
+  it("marks answers and errors as not to be cached", async () => {
+    for (const query of ["{ health { edition } }", "{ nope }"]) {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      expect(res.headers.get("cache-control"), query).toBe("no-store");
+    }
+  });
+});
+
 describe("GraphiQL and mutations", () => {
   it("serves an offline GraphiQL page to browsers", async () => {
     const page = await fetch(`${api.url}/graphql`, { headers: { accept: "text/html" } });

@@ -57,7 +57,15 @@ export function parseUid(uid: string): { kind: NodeKind; key: string } | null {
 /** Builds a GraphNode from the `{eid, labels, props}` projection every read query returns. */
 export function toGraphNode(raw: unknown): GraphNode | null {
   if (raw === null || raw === undefined) return null;
-  const r = plain(raw) as { eid: string; labels: string[]; props: Record<string, unknown> };
+  return graphNodeOf(plain(raw) as { eid: string; labels: string[]; props: Record<string, unknown> });
+}
+
+/** The same from a projection already made plain (with the rest of its record, in one pass). */
+export function graphNodeOf(r: {
+  eid: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}): GraphNode | null {
   const label = r.labels.find((l) => KIND_OF[l] !== undefined);
   const key = r.props.key;
   if (!label || typeof key !== "string") return null;
@@ -87,7 +95,7 @@ export async function fetchNodes(
   }
   const found = new Map<string, GraphNode>();
   if (refs.length === 0) return found;
-  const result = await tx.run(cypher("api-nodes"), { refs });
+  const result = await tx.run(cypher("api-nodes"), { batch: { refs } });
   for (const record of result.records) {
     const node = toGraphNode(record.get("node"));
     if (node) found.set(record.get("uid") as string, node);
