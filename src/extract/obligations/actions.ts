@@ -54,7 +54,39 @@ const TWO_SYLLABLE_UNITS = new Set(
     "bệnh viện",
   ].map((u) => fold(u)),
 );
-const NOT_UNITS = new Set(["thang", "nam", "ngay", "gio", "phut", "tuan", "quy", "lan nam", "dau", "cuoi"]);
+// First syllables that never measure on their own: "14 cơ quan", "3.525 dịch vụ", "20 chỉ số",
+// "01 văn kiện", "64 ý kiến", "2.072 yêu cầu", "8/13 trung tâm", "38/41 chi bộ" take two syllables.
+const BOUND_SYLLABLES = new Set(["co", "dich", "chi", "van", "y", "yeu", "trung", "thiet", "tai", "dang"]);
+// Words after a number that make it no count: periods ("6 tháng"), and function words ("Phụ lục 2
+// rất dài", "khổ 6 như sau", "1 số điều" for "một số").
+const NOT_UNITS = new Set([
+  "thang",
+  "nam",
+  "ngay",
+  "gio",
+  "phut",
+  "tuan",
+  "quy",
+  "lan nam",
+  "dau",
+  "cuoi",
+  "rat",
+  "nhu",
+  "so",
+  "la",
+  "va",
+  "cua",
+  "cho",
+  "duoc",
+  "co",
+  "trong",
+  "den",
+  "tai",
+  "theo",
+  "voi",
+  "thi",
+  "ma",
+]);
 
 function w2IsRate(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
@@ -64,6 +96,8 @@ function w2IsRate(text: string, m: RegExpMatchArray): boolean {
 export interface Quantity {
   quantity: number;
   unit: string;
+  /** The whole a count is of: "8/13 trung tâm" is 8 of 13. */
+  total?: number;
 }
 
 /** Vietnamese number: "1.179" is 1179, "0,7" is 0.7. */
@@ -72,8 +106,11 @@ export function parseNumber(s: string): number {
   return Number(s.replace(",", "."));
 }
 
+// A count, or a count of a whole ("8/13 trung tâm", "22/22 bộ"), then its unit. A fraction has no
+// letter after its slash, so it is no document number ("8/QĐ-UBND"); a date has no unit noun after
+// it, or a word before it (findQuantity's "ngày", "tháng").
 const QTY =
-  /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s+(\p{L}[\p{L}&]*)(?:\s+(\p{L}+))?/gu;
+  /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\/(\d{1,3}(?:\.\d{3})+|\d{1,5}))?(?![\d/])\s+(\p{L}[\p{L}\p{M}&]*)(?:\s+(\p{L}[\p{L}\p{M}]*))?/gu;
 
 const SHORT_FORM_WORD =
   /(?:^|[^a-z])(?:nghi quyet|nghi dinh|quyet dinh|ke hoach|chi thi|ket luan|chuong trinh(?: hanh dong)?|de an|cong van|thong tu|nq|nd|qd|kh|kl|ctr)\s*$/;
@@ -82,21 +119,34 @@ const SHORT_FORM_WORD =
 export function findQuantity(text: string): Quantity | null {
   for (const m of text.matchAll(QTY)) {
     const before = fold(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0));
-    if (/(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem)\s*$/.test(before)) continue;
+    // A number that names a part ("Phụ lục 2", "khổ 6", "Biểu 3", "kỳ họp thứ 9"), a date or a rank.
+    if (
+      /(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem|phu luc|kho|bieu|mau|chuong|phan|tiet|thu)\s*$/.test(
+        before,
+      )
+    )
+      continue;
     // "Kế hoạch 245", "Nghị quyết 12": a document's short form (grammar §4.7), not a quantity.
     if (SHORT_FORM_WORD.test(before)) continue;
     const raw = m[1] as string;
     if (/^(19|20)\d{2}$/.test(raw)) continue;
     const tail = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
-    const w1 = m[2] as string;
+    // Decomposed text ("xa" + U+0303) is read whole and kept composed.
+    const w1 = (m[3] as string).normalize("NFC");
     if (tail === "/" && w2IsRate(text, m)) continue;
-    const w2 = m[3];
+    const w2 = m[4]?.normalize("NFC");
     const f1 = fold(w1);
-    if (NOT_UNITS.has(f1)) continue;
     const two = w2 === undefined ? null : `${w1} ${w2}`;
-    const unit = two !== null && TWO_SYLLABLE_UNITS.has(fold(two)) ? two : w1;
+    const paired = two !== null && (TWO_SYLLABLE_UNITS.has(fold(two)) || BOUND_SYLLABLES.has(f1));
+    if (!paired && NOT_UNITS.has(f1)) continue;
+    const unit = paired ? (two as string) : w1;
     if (/^\p{Lu}/u.test(unit) && unit !== unit.toUpperCase()) continue; // "6 Tháng", a name
-    return { quantity: parseNumber(m[1] as string), unit };
+    const quantity = parseNumber(raw);
+    if (m[2] === undefined) return { quantity, unit };
+    // Achieved of a whole: never more than the whole, and the whole is no year ("5/2025 …").
+    const total = parseNumber(m[2]);
+    if (quantity > total || /^(19|20)\d{2}$/.test(m[2])) continue;
+    return { quantity, unit, total };
   }
   return null;
 }
@@ -104,11 +154,46 @@ export function findQuantity(text: string): Quantity | null {
 // Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookahead
 // here and the word-start check of words.ts (firstWord) in place of a lookbehind.
 const ACTION_VERB =
-  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/giu;
+  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương|thành lập|kiện toàn|cung cấp|công nhận|biên soạn|bố trí|tài trợ|nâng cấp|hoàn thiện)(?![\p{L}\p{N}])/giu;
 const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
 // At position 0 of a string there is nothing before, so no word-start check is needed.
 const ACTION_VERB_AT = new RegExp(ACTION_VERB.source, "iuy");
 const DA = /đã\s+/giu;
+// "Đã" governs the verb group right after it: a verb of doing among its first three words ("đã ban
+// hành", "đã kịp thời ban hành", "đã dự và phát động", "đã chú trọng tổ chức"), before any
+// preposition ("đã có trong báo cáo chính": "báo cáo" is a noun there). "Đã có văn bản …" is a
+// letter sent, the act of writing.
+const GROUP_WORD = /[\p{L}\p{N}]+[\s,]*/uy;
+const ENDS_GROUP = /^(?:trong|của|tại|với|cho|theo|về|như|từ|đến|ở|là|so)$/iu;
+const WROTE = /có (?:văn bản|VB|công văn|báo cáo|tờ trình)(?![\p{L}])/iuy;
+
+/** Whether the words after "đã" at `at` open with a verb of doing. */
+function doneAt(text: string, at: number): boolean {
+  WROTE.lastIndex = at;
+  if (WROTE.test(text)) return true;
+  let p = at;
+  for (let k = 0; k < 3 && p < text.length; k++) {
+    ACTION_VERB_AT.lastIndex = p;
+    if (ACTION_VERB_AT.test(text)) return true;
+    GROUP_WORD.lastIndex = p;
+    const w = GROUP_WORD.exec(text);
+    if (w === null || ENDS_GROUP.test(w[0].replace(/[\s,]+$/, ""))) return false;
+    p += w[0].length;
+  }
+  return false;
+}
+
+const COUNTS_OF_WORK = new Set(["nhiem vu", "chi tieu"]);
+const STATUS_COUNT =
+  /(?:là|có)\s+\d[\d/.,]*\s+(?:nhiệm vụ|chỉ tiêu)|\d\s+(?:nhiệm vụ|chỉ tiêu)[^,;.]{0,40}?(?:đang|chưa|đã)\s+(?:thực hiện|hoàn thành|triển khai)/iu;
+
+// A sentence or paragraph wholly in brackets is an aside ("(chi tiết các hoạt động đã triển khai)",
+// a transcriber's "*(Tương tự, nhiều mục này …)*"), unless the bracket numbers an item ("(1) …").
+const ASIDE = /^[\s*_]*\((?![\s]*(?:\d{1,2}|[ivxIVX]{1,4}|[a-zđ])[\s]*\))[\s\S]*\)[\s.*_]*$/u;
+// A label that explains rather than reports ("Lý do: Nhiệm vụ đã hoàn thành"), and a request to
+// the body above ("Về …, đề nghị điều chỉnh …"): neither is something done.
+const NOT_DONE =
+  /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -132,6 +217,7 @@ export function makeAction(ctx: DocContext, seed: ActionSeed): Action {
     partners: seed.partners,
     quantity: q?.quantity ?? null,
     unit: q?.unit ?? null,
+    ...(q?.total !== undefined ? { total: q.total } : {}),
     serves: [...new Set(seed.serves)],
     span: sp,
   };
@@ -319,6 +405,7 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     const paraText = text.slice(para.start, para.end);
     if (
       /^\s*(#|\|)/.test(paraText) ||
+      ASIDE.test(paraText) ||
       paraText.includes("\t") ||
       /tong so nhiem vu/.test(ctx.folded.slice(para.start, para.end))
     )
@@ -328,7 +415,8 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       sentences[0] === undefined ? [] : sentenceServes(ctx, sentences[0].start, sentences[0].end);
     for (const { start: sStart, end: sEnd } of sentences) {
       // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
-      if (!/đã|\d/.test(text.slice(sStart, sEnd))) continue;
+      const sentence = text.slice(sStart, sEnd);
+      if (!/đã|\d/.test(sentence) || ASIDE.test(sentence)) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
       // Clauses: up to each ";" of the sentence, and the rest.
@@ -352,11 +440,13 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
           const da = firstWord(DA, ct);
-          const verbAfter = da === null ? null : actionVerb(ct.slice(da.index));
-          const done = verbAfter !== null && verbAfter.index <= 30;
-          const counted = actionVerb(ct) !== null && findQuantity(clean(ct)) !== null;
+          const done = da !== null && doneAt(ct, da.index + da[0].length);
+          // A count of tasks or targets ("22/45 nhiệm vụ … đang thực hiện") is a statistic, not a
+          // quantity of work done.
+          const q = actionVerb(ct) === null ? null : findQuantity(clean(ct));
+          const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && STATUS_COUNT.test(ct));
           if (!done && !counted) continue;
-          if (isHeading(ct)) continue;
+          if (isHeading(ct) || NOT_DONE.test(ct)) continue;
           if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
           const who = actor ?? reportActor;
           out.push(

@@ -47,7 +47,7 @@ const LEAD =
 const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
@@ -56,12 +56,18 @@ const DEADLINE =
 const LABELLED_DEADLINE =
   /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
 
+// A group of bodies led together, named by their kind: "Các sở, ban, ngành", "Các chi bộ trực
+// thuộc", "Các đảng bộ cơ sở", "Các ban xây dựng Đảng" (a list item's subject, not "Các nhiệm vụ").
+const COLLECTIVE_KIND = `Các (?:sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|chi bộ|đảng bộ|đảng (?:ủy|uỷ)|(?:huyện|thị|thành|quận) (?:ủy|uỷ)|cấp (?:ủy|uỷ)|tổ chức|đoàn thể|hội|phòng|chi cục|trung tâm|cục|vụ|viện|trường|doanh nghiệp|tập đoàn|tổng công ty|huyện|thị xã|thành phố|xã|phường|quận)`;
+
 // "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
 // Matched on the text as written: folded, "Bổ sung" would read as "Bộ" and "Phòng, chống" as a body.
-const BODY_FIRST =
-  /^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|Các (?:sở|bộ|cơ quan|đơn vị)[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})/u;
+const BODY_FIRST = new RegExp(
+  String.raw`^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|${COLLECTIVE_KIND}[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})`,
+  "u",
+);
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
@@ -83,13 +89,16 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   const t = clean(ctx.text.slice(line.body, line.end));
   if (t.length > 110) return [];
   if (
-    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
+    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
       t,
-    )
+    ) &&
+    !COLLECTIVE_HEAD.test(t)
   )
     return [];
   return organisationsIn(ctx, line.body, line.end);
 }
+
+const COLLECTIVE_HEAD = new RegExp(String.raw`^${COLLECTIVE_KIND}(?![\p{L}])`, "u");
 
 // "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
 // proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.

@@ -75,7 +75,7 @@ export function readTargetTable(
       out.push({
         key: `target|${ctx.doc.key}|${ordinal}:${id}${values.length > 1 ? `:${hash(p)}` : ""}`,
         indicator: label,
-        unit: unit ?? (/%/.test(p) ? "%" : null),
+        unit: unit === null || unit === "%" ? tableUnit(unit, p) : unit,
         comparator: v.comparator,
         value: v.value,
         valueText: v.valueText,
@@ -86,6 +86,13 @@ export function readTargetTable(
     }
   }
   return out;
+}
+
+/** A table's unit for a value: the unit column's "%" or the value's own "%", with the base it writes. */
+function tableUnit(unit: string | null, value: string): string | null {
+  const at = value.indexOf("%");
+  if (at < 0) return unit;
+  return percentUnit("%", value.slice(at + 1));
 }
 
 // ---- Targets written in prose ----
@@ -104,6 +111,20 @@ const NOT_A_TARGET_BEFORE =
   /(?:^|\s)(?:so|ngay|thang|nam|quy|muc do|khoa|dieu|khoan|diem|lan thu|giai doan|thu|tuoi|cap|tu ngay)\s*$/;
 const PROSE_COMPARATOR =
   /(≥|>=|≤|<=|khoảng|tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|hơn|đạt)\s*$/iu;
+// The base a share is of, right after "%": "2% GDP", "1,5% tổng chi ngân sách", "95% kế hoạch vốn
+// được giao", "100% số xã có …". An acronym (GDP, GRDP) or a noun phrase headed by an aggregate,
+// up to five more words, ending where the clause goes on ("được", "của", "so với", a comma). A
+// population ("80% doanh nghiệp …") heads no base: the indicator already says what is counted.
+const PERCENT_BASE =
+  /^\s*((?:\p{Lu}{2,}|(?:tổng|dự toán|kế hoạch|số|ngân sách|giá trị|vốn|kinh phí)(?![\p{L}]))(?:\s+[\p{L}\p{N}]+){0,5}?)(?=\s*(?:$|[,;.:)(]|\s(?:và|hoặc|trong đó|so với|trở lên|được|của|cho|đã|đạt|có|tại|trên|theo|vào|đến|trong|năm|giai đoạn)(?![\p{L}])))/u;
+
+/** "%" with the base written after it ("% GDP"), or just "%" (or "%/năm") when none is. */
+export function percentUnit(unit: string, after: string): string {
+  if (unit !== "%") return unit;
+  const m = PERCENT_BASE.exec(after);
+  return m === null ? unit : `% ${(m[1] as string).replace(/\s+/g, " ")}`;
+}
+
 const HORIZON =
   /(?:den|truoc|vao)\s+(?:het\s+)?(?:nam\s+|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*)((?:19|20)\d{2})(?!\d)/;
 
@@ -224,7 +245,8 @@ function clauseTargets(
     let unit: string;
     let end = at + m[0].length;
     if (pct !== undefined) {
-      unit = pct.replace(/\s+/g, "");
+      unit = percentUnit(pct.replace(/\s+/g, ""), body.slice(end, end + 80));
+      if (unit.length > 1 && unit[1] === " ") end = body.indexOf(unit.slice(2), end) + unit.length - 2;
     } else {
       if (/^(19|20)\d{2}$/.test(raw)) continue;
       const q = findQuantity(body.slice(at, at + 48));

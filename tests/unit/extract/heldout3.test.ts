@@ -1,0 +1,119 @@
+// Held-out documents, third set: a province's report on a Prime Minister's directive (targets that
+// are shares of GRDP or of the budget, counts written as fractions, collective leads, a report
+// opening that names the directive it reports on), and a Party plan of an agency-bloc committee whose
+// items are led by groups of bodies ("Các chi bộ trực thuộc"). Each assertion is what a reader of
+// the document would state; none names a sample's answer.
+import { describe, expect, it } from "vitest";
+import { extract } from "../../../src/extract/index.ts";
+import type { Extraction } from "../../../src/extract/types.ts";
+import { readHeldout as read, rels, task } from "../../helpers/extraction.ts";
+
+const leadOf = (x: Extraction, words: RegExp) => task(x, (t) => words.test(t.content));
+const orgOf = (x: Extraction, key: string) => x.organisations.find((o) => o.key === key);
+
+describe("a province's report on a Prime Minister's directive (UBND tỉnh Thái Nguyên)", () => {
+  const x = read("thai-nguyen-ubnd-bc-ct.txt");
+
+  it("reports on the directive its title and opening name, and answers the ministry's letter: one relation each", () => {
+    expect(x.document).toMatchObject({ symbol: "318/BC-UBND", type: "REPORT", jurisdiction: "thai-nguyen" });
+    const r = rels(x);
+    expect(r).toContain("SELF REPORTS_ON 04/CT-TTg");
+    expect(r).not.toContain("SELF RESPONDS_TO 04/CT-TTg");
+    expect(r).toContain("SELF RESPONDS_TO 2871/BKHCN-KHTC");
+    expect(r).not.toContain("SELF REPORTS_ON 2871/BKHCN-KHTC");
+    expect(r).toContain("57/KH-UBND IMPLEMENTS 04/CT-TTg");
+  });
+
+  it("keeps the base of a share: '1,5% GRDP', '2% tổng chi ngân sách địa phương', '100% số xã'", () => {
+    const units = x.targets.map((t) => [t.comparator, t.value, t.unit]);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        ["=", 1.5, "% GRDP"],
+        ["tối thiểu", 2, "% tổng chi ngân sách địa phương"],
+        ["=", 100, "% số xã"],
+      ]),
+    );
+    for (const t of x.targets) expect(t.unit).not.toBe("%");
+  });
+
+  it("reads a count written as a fraction ('12/15 xã') as 12 of 15, and no fraction as a document", () => {
+    const communes = x.actions.find((a) => a.unit === "xã");
+    expect(communes).toMatchObject({ quantity: 12, total: 15 });
+    for (const c of x.citations) expect(c.symbol).not.toMatch(/^\d+\/\d+$/);
+    expect(x.citations.map((c) => c.symbol)).toEqual(["04/CT-TTg", "2871/BKHCN-KHTC", "57/KH-UBND"]);
+  });
+
+  it("reads collective leads ('Các sở, ban, ngành', 'UBND các huyện, thị xã, thành phố') as groups of bodies", () => {
+    const depts = leadOf(x, /rà soát, đề xuất nhiệm vụ/);
+    expect(depts.lead).toEqual(["Các sở, ban, ngành"]);
+    expect(orgOf(x, depts.leadKeys[0] as string)).toMatchObject({ collective: true, registered: false });
+    const districts = leadOf(x, /bố trí kinh phí sự nghiệp/);
+    expect(districts.lead).toEqual(["UBND các huyện, thị xã, thành phố"]);
+    expect(orgOf(x, districts.leadKeys[0] as string)?.collective).toBe(true);
+    // One body is not a group.
+    const finance = leadOf(x, /tham mưu bố trí dự toán/);
+    expect(finance.lead).toEqual(["Sở Tài chính"]);
+    expect(orgOf(x, finance.leadKeys[0] as string)?.collective).toBeUndefined();
+  });
+});
+
+describe("a Party plan of an agency-bloc committee, led by groups of bodies (Đảng ủy Khối các cơ quan tỉnh Bắc Ninh)", () => {
+  const x = read("bac-ninh-dang-uy-khoi-kh.md");
+
+  it("gives each item the group that leads it, and a named board its own lead", () => {
+    expect(leadOf(x, /quán triệt Chỉ thị/).lead).toEqual(["Các chi bộ trực thuộc"]);
+    expect(leadOf(x, /sinh hoạt chuyên đề ít nhất/).lead).toEqual(["Các đảng bộ cơ sở"]);
+    // "ban xây dựng Đảng" names the boards; "xây dựng" is not their verb there.
+    expect(leadOf(x, /theo dõi, đôn đốc/).lead).toEqual(["Các ban xây dựng Đảng của Đảng ủy Khối"]);
+    const t = leadOf(x, /biên soạn tài liệu/);
+    expect(t).toMatchObject({
+      lead: ["Ban Tuyên giáo Đảng ủy Khối"],
+      cooperating: ["Văn phòng Đảng ủy Khối"],
+    });
+    const groups = x.organisations.filter((o) => o.collective).map((o) => o.name);
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        "Các chi bộ trực thuộc",
+        "Các đảng bộ cơ sở",
+        "Các ban xây dựng Đảng của Đảng ủy Khối",
+      ]),
+    );
+  });
+
+  it("keeps the base of a share ('95% tổng số đảng viên') and leaves a population share bare ('90% chi bộ')", () => {
+    const units = x.targets.map((t) => [t.comparator, t.value, t.unit]);
+    expect(units).toEqual([
+      ["trên", 90, "%"],
+      ["tối thiểu", 95, "% tổng số đảng viên"],
+    ]);
+  });
+
+  it("reads '46/52 tổ chức cơ sở đảng' as 46 of 52", () => {
+    const a = x.actions.find((a) => a.total !== undefined);
+    expect(a).toMatchObject({ quantity: 46, total: 52 });
+  });
+});
+
+describe("the grammar of a group, a share and a fraction, in isolation", () => {
+  const doc = (body: string) =>
+    extract(
+      `ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 12/KH-UBND\nPhú Thọ, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nPhát triển kinh tế số\n\n${body}\n`,
+      "t.txt",
+    );
+
+  it("gives the same group one key however the qualifier reads ('liên quan', 'được giao')", () => {
+    const x = doc(
+      "II. NHIỆM VỤ\n1. Các sở, ban, ngành liên quan chủ trì triển khai nhiệm vụ số hóa hồ sơ.\n2. Các sở, ban, ngành được giao chủ trì báo cáo kết quả hằng quý.",
+    );
+    const keys = new Set(x.tasks.flatMap((t) => t.leadKeys));
+    expect([...keys]).toEqual(["org:phu-tho:group-so-ban-nganh"]);
+  });
+
+  it("reads a date or a period after a number as no fraction of a whole", () => {
+    const x = doc(
+      "I. KẾT QUẢ\nSở Tài chính đã thẩm định 9/11 hồ sơ dự toán trong tháng 5/2024; ngày 8/12 Sở đã tổ chức 02 hội nghị.",
+    );
+    const totals = x.actions.filter((a) => a.total !== undefined).map((a) => [a.quantity, a.total, a.unit]);
+    expect(totals).toEqual([[9, 11, "hồ sơ"]]);
+  });
+});
