@@ -42,7 +42,7 @@ function classify(ctx: DocContext, start: number, end: number): Line {
 const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
 const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
 const LEAD =
-  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là (?:cơ quan )?đầu mối|phối hợp (?:với|cùng))/u;
+  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là (?:cơ quan )?(?:đầu mối|thường trực)|phối hợp (?:với|cùng))/u;
 // "UBND huyện chỉ đạo Phòng Lao động … chủ trì": the body directed to lead is the lead.
 const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
@@ -67,7 +67,7 @@ const BODY_FIRST = new RegExp(
   "u",
 );
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);

@@ -94,6 +94,109 @@ describe("a Party plan of an agency-bloc committee, led by groups of bodies (Đ�
   });
 });
 
+describe("a ministry circular guiding a decree, replacing the circular that guided it before (Bộ Tài chính)", () => {
+  const x = read("bo-taichinh-tt-huong-dan-nd.txt");
+
+  it("is a normative circular of the ministry that guides the decree, on the bases it states", () => {
+    expect(x.document).toMatchObject({
+      symbol: "45/2024/TT-BTC",
+      type: "CIRCULAR",
+      system: "STATE_NORMATIVE",
+      issuer: "Bộ Tài chính",
+      date: "2024-07-01",
+      jurisdiction: "national",
+    });
+    const r = rels(x);
+    expect(r).toEqual(
+      expect.arrayContaining([
+        "SELF GUIDES 70/2018/NĐ-CP",
+        "SELF BASED_ON 70/2018/NĐ-CP",
+        "SELF BASED_ON 14/2023/NĐ-CP",
+        "SELF REPLACES 63/2019/TT-BTC",
+        "63/2019/TT-BTC GUIDES 70/2018/NĐ-CP",
+      ]),
+    );
+    // A law is cited by its name alone (NĐ 30/2020), and it is a basis too.
+    expect(x.citations.find((c) => c.type === "LAW" && c.symbol === null)?.date).toBe("2017-06-21");
+    expect(r.filter((s) => s.startsWith("SELF IMPLEMENTS"))).toEqual([]);
+  });
+
+  it("takes its articles for rules, not tasks, targets or actions ('không vượt quá 30%' is a cap)", () => {
+    expect(x.tasks).toEqual([]);
+    expect(x.targets).toEqual([]);
+    expect(x.actions).toEqual([]);
+  });
+});
+
+describe("a provincial decision issuing a plan, its header laid out as a Markdown table, with Markdown and HTML tables (UBND tỉnh Hậu Giang)", () => {
+  const x = read("hau-giang-ubnd-qd-kh.md");
+
+  it("reads the header from its table cells: the province beside 'CỘNG HÒA …', the place beside 'Số:'", () => {
+    expect(x.document).toMatchObject({
+      symbol: "356/QĐ-UBND",
+      type: "DECISION",
+      date: "2025-03-07",
+      jurisdiction: "hau-giang",
+      issuerKey: "org:hau-giang:ubnd",
+    });
+    // The header table is layout, not an unreadable data table.
+    expect(x.findings.filter((f) => f.kind === "UNREADABLE_TABLE")).toEqual([]);
+  });
+
+  it("issues the plan, replaces the old decision and rests on its bases (Điều 1–3)", () => {
+    const r = rels(x);
+    expect(r).toEqual(
+      expect.arrayContaining([
+        "SELF BASED_ON 03/NQ-CP",
+        "SELF BASED_ON 41-CTr/TU",
+        "41-CTr/TU IMPLEMENTS 57-NQ/TW",
+        "SELF PROPOSED_BY 28/TTr-SKHCN",
+        "SELF REPLACES 1204/QĐ-UBND",
+        "SELF IMPLEMENTS 57-NQ/TW",
+      ]),
+    );
+    const plan = x.citations.find((c) => c.type === "PLAN" && c.symbol === null);
+    expect(plan).toBeDefined();
+    expect(x.relations).toContainEqual(
+      expect.objectContaining({ from: plan?.key, to: "SELF", kind: "ISSUED_WITH" }),
+    );
+  });
+
+  it("reads the Markdown task table with single bodies and groups as leads and partners", () => {
+    const table = x.tasks.filter((t) => t.from === "table");
+    expect(table.map((t) => t.lead)).toEqual([
+      ["Sở Tư pháp"],
+      ["Sở Khoa học và Công nghệ"],
+      ["Sở Tài chính"],
+      ["UBND các huyện, thị xã, thành phố"],
+    ]);
+    expect(table[1]?.cooperating).toEqual(["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]);
+    expect(table[1]?.deadline).toMatchObject({ from: "2025-10-01", to: "2025-10-31" });
+    expect(table[2]?.deadline).toMatchObject({ recurring: true });
+    expect(table[3]?.leadKeys).toEqual(["org:hau-giang:group-ubnd-huyen-thi-xa-thanh-pho"]);
+  });
+
+  it("cuts a lead before 'là cơ quan thường trực' and before 'căn cứ Kế hoạch này'", () => {
+    expect(leadOf(x, /cơ quan thường trực/).lead).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(leadOf(x, /căn cứ Kế hoạch này/).lead).toEqual([
+      "Các sở, ban, ngành tỉnh",
+      "UBND các huyện, thị xã, thành phố",
+    ]);
+  });
+
+  it("reads the HTML targets table and the prose goals, each share with its base", () => {
+    const t = x.targets.map((g) => [g.comparator, g.value, g.unit]);
+    expect(t).toEqual(
+      expect.arrayContaining([
+        ["≥", 80, "%"],
+        ["=", 12, "% GRDP"],
+        ["tối thiểu", 50, "doanh nghiệp"],
+        ["ít nhất", 3, "% tổng chi ngân sách tỉnh"],
+      ]),
+    );
+  });
+});
+
 describe("the grammar of a group, a share and a fraction, in isolation", () => {
   const doc = (body: string) =>
     extract(
