@@ -56,7 +56,19 @@ const TWO_SYLLABLE_UNITS = new Set(
 );
 // First syllables that never measure on their own: "14 cơ quan", "3.525 dịch vụ", "20 chỉ số",
 // "01 văn kiện", "64 ý kiến", "2.072 yêu cầu", "8/13 trung tâm", "38/41 chi bộ" take two syllables.
-const BOUND_SYLLABLES = new Set(["co", "dich", "chi", "van", "y", "yeu", "trung", "thiet", "tai", "dang"]);
+const BOUND_SYLLABLES = new Set([
+  "co",
+  "dich",
+  "chi",
+  "van",
+  "y",
+  "yeu",
+  "trung",
+  "thiet",
+  "tai",
+  "dang",
+  "thanh",
+]);
 // Words after a number that make it no count: periods ("6 tháng"), and function words ("Phụ lục 2
 // rất dài", "khổ 6 như sau", "1 số điều" for "một số").
 const NOT_UNITS = new Set([

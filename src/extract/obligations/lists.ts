@@ -69,12 +69,49 @@ const BODY_FIRST = new RegExp(
 const LEAD_ACTS =
   /^(.{3,120}?)\s+(?:lãnh đạo|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
+// An item copied without tone marks ("So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh
+// …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
+// is quoted from the text as written. Only such items: in marked text the folded head words are
+// ambiguous ("Bổ sung" would read as "Bộ").
+const folded = (re: RegExp) => new RegExp(fold(re.source), re.flags.replace("i", ""));
+const LEAD_F = folded(LEAD);
+const GIVEN_F = folded(GIVEN);
+const LEAD_ACTS_F = folded(LEAD_ACTS);
+const COOP_F = folded(COOP);
+const DEADLINE_F = folded(DEADLINE);
+// A head word, then a capital ("So Tai chinh", not "bo sung"), or a group ("Cac huyen uy, …").
+const BODY_FIRST_F =
+  /^(?:(?:So|Bo|Ban|UBND|HDND|Uy ban|Van phong|Dang doan|Dang uy|To dang|Thanh tra|Cong an|Phong|Trung tam|Chi cuc|Cuc|Vu|Vien)\s+\p{Lu}|Ban (?:can su|chi dao|thuong vu|to chuc|tuyen giao|dan van|kiem tra|noi chinh)\s|Cac\s+(?:so|bo|ban|nganh|co quan|don vi|dia phuong|chi bo|dang bo|dang uy|(?:huyen|thi|thanh|quan) uy|cap uy|to chuc|doan the|phong|trung tam|huyen|xa|phuong)(?![a-z]))/u;
+
+/** Whether a stretch of text has no tone or vowel marks (its "đ" aside). */
+function unmarked(text: string, foldedText: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    const f = foldedText[i] as string;
+    if (f !== "d" && f !== text[i]?.toLowerCase()) return false;
+  }
+  return true;
+}
+
+/** The item as its patterns read it: as written, or folded when it was written without marks. */
+function readable(ctx: DocContext, start: number, end: number): { t: string; plain: boolean } {
+  const t = ctx.text.slice(start, end);
+  const f = ctx.folded.slice(start, end);
+  return unmarked(t, f) ? { t: f, plain: true } : { t, plain: false };
+}
+
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
   // "giao … chủ trì" in any case folds to "giao" and "chu tri": without both it cannot match.
   const f = ctx.folded.slice(start, end);
-  const given = f.includes("giao") && f.includes("chu tri") ? GIVEN.exec(t) : null;
-  const m = given ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
+  const r = readable(ctx, start, end);
+  const given = f.includes("giao") && f.includes("chu tri") ? (r.plain ? GIVEN_F : GIVEN).exec(r.t) : null;
+  const bodyFirst = r.plain ? BODY_FIRST_F.test(ctx.text.slice(start, end)) : BODY_FIRST.test(t);
+  const m =
+    given ??
+    (r.plain ? LEAD_F : LEAD).exec(r.t) ??
+    (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -283,9 +320,12 @@ function makeTask(
   const own = leadsOf(ctx, start, end);
   const leads = own.length > 0 ? own : inherited;
   const t = ctx.text.slice(start, end);
-  const cm = COOP.exec(t);
+  const r = readable(ctx, start, end);
+  const cm = (r.plain ? COOP_F : COOP).exec(r.t);
+  // As written (the match may have been read folded): a partner starts like a name.
+  const partner = cm === null ? "" : t.slice((cm.index ?? 0) + cm[0].indexOf(cm[1] as string));
   const coop =
-    cm === null || !/^(\p{Lu}|các )/u.test(cm[1] as string)
+    cm === null || !/^(\p{Lu}|các |cac )/u.test(partner)
       ? []
       : organisationsIn(
           ctx,
@@ -297,13 +337,16 @@ function makeTask(
     lm === null
       ? null
       : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
-  const dm = labelled === null ? DEADLINE.exec(t) : null;
+  const dm = labelled === null ? (r.plain ? DEADLINE_F : DEADLINE).exec(r.t) : null;
   const deadline =
     labelled !== null
       ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
       : dm === null
         ? null
-        : parseDeadline(dm[1] as string, ctx.year);
+        : parseDeadline(
+            t.substr((dm.index ?? 0) + dm[0].lastIndexOf(dm[1] as string), (dm[1] as string).length),
+            ctx.year,
+          );
   const sectionKey = section === null ? "" : `${matchKey(section).split(" ")[0]}.`;
   const named = implementsFrom(ctx, start, end);
   return {

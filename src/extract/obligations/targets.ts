@@ -109,20 +109,53 @@ const PROSE_NUMBER =
 // Words in front of a number that make it a date, a rank, an article or an age, not a target.
 const NOT_A_TARGET_BEFORE =
   /(?:^|\s)(?:so|ngay|thang|nam|quy|muc do|khoa|dieu|khoan|diem|lan thu|giai doan|thu|tuoi|cap|tu ngay)\s*$/;
+// Read on folded text ("toi thieu 2%" copied without diacritics is "tối thiểu"), named as written
+// with its marks.
 const PROSE_COMPARATOR =
-  /(≥|>=|≤|<=|khoảng|tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|hơn|đạt)\s*$/iu;
+  /(≥|>=|≤|<=|khoang|toi thieu|it nhat|toi da|khong qua|khong duoi|tren|duoi|hon|dat)\s*$/;
+const COMPARATOR_NAMES: Record<string, string> = {
+  ">=": "≥",
+  "<=": "≤",
+  khoang: "khoảng",
+  "toi thieu": "tối thiểu",
+  "it nhat": "ít nhất",
+  "toi da": "tối đa",
+  "khong qua": "không quá",
+  "khong duoi": "không dưới",
+  tren: "trên",
+  duoi: "dưới",
+  hon: "hơn",
+  dat: "=",
+};
+// "đạt 8% trở lên", "10% trở xuống": the bound written after the value.
+const BOUND_AFTER = /^\s*tro (len|xuong)(?![a-z])/;
 // The base a share is of, right after "%": "2% GDP", "1,5% tổng chi ngân sách", "95% kế hoạch vốn
 // được giao", "100% số xã có …". An acronym (GDP, GRDP) or a noun phrase headed by an aggregate,
 // up to five more words, ending where the clause goes on ("được", "của", "so với", a comma). A
 // population ("80% doanh nghiệp …") heads no base: the indicator already says what is counted.
+// Matched without tone marks (capitals kept), so "2% tong chi ngan sach" copied without
+// diacritics reads the same; the base is quoted as written.
 const PERCENT_BASE =
-  /^\s*((?:\p{Lu}{2,}|(?:tổng|dự toán|kế hoạch|số|ngân sách|giá trị|vốn|kinh phí)(?![\p{L}]))(?:\s+[\p{L}\p{N}]+){0,5}?)(?=\s*(?:$|[,;.:)(]|\s(?:và|hoặc|trong đó|so với|trở lên|được|của|cho|đã|đạt|có|tại|trên|theo|vào|đến|trong|năm|giai đoạn)(?![\p{L}])))/u;
+  /^\s*((?:[A-Z]{2,}|(?:tong|du toan|ke hoach|so|ngan sach|gia tri|von|kinh phi)(?![A-Za-z]))(?:\s+[A-Za-z0-9]+){0,5}?)(?=\s*(?:$|[,;.:)(]|\s(?:va|hoac|trong do|so voi|tro len|tro xuong|duoc|cua|cho|da|dat|co|tai|tren|theo|vao|den|trong|nam|giai doan)(?![A-Za-z])))/;
+
+/** The text without tone marks, "đ" as "d", capitals kept; the same length (NFC in, NFC out). */
+function bare(text: string): string {
+  const f = fold(text);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    out += c !== c.toLowerCase() ? (f[i] as string).toUpperCase() : f[i];
+  }
+  return out;
+}
 
 /** "%" with the base written after it ("% GDP"), or just "%" (or "%/năm") when none is. */
 export function percentUnit(unit: string, after: string): string {
   if (unit !== "%") return unit;
-  const m = PERCENT_BASE.exec(after);
-  return m === null ? unit : `% ${(m[1] as string).replace(/\s+/g, " ")}`;
+  const m = PERCENT_BASE.exec(bare(after));
+  if (m === null) return unit;
+  const at = m[0].length - (m[1] as string).length;
+  return `% ${after.slice(at, m[0].length).replace(/\s+/g, " ")}`;
 }
 
 const HORIZON =
@@ -257,9 +290,12 @@ function clauseTargets(
     }
     // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
     if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
-    const cm = PROSE_COMPARATOR.exec(body.slice(Math.max(0, at - 16), at));
-    const cmp = cm === null ? "=" : (cm[1] as string).toLowerCase().replace(">=", "≥").replace("<=", "≤");
-    hits.push({ at, end, value: parseNumber(raw), unit, comparator: cmp === "đạt" ? "=" : cmp });
+    const cm = PROSE_COMPARATOR.exec(ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at));
+    const written = cm === null ? "=" : (cm[1] as string);
+    let cmp = COMPARATOR_NAMES[written] ?? written;
+    const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
+    if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";
+    hits.push({ at, end, value: parseNumber(raw), unit, comparator: cmp });
   }
   const out: Target[] = [];
   hits.forEach((hit, i) => {

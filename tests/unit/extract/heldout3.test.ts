@@ -197,6 +197,91 @@ describe("a provincial decision issuing a plan, its header laid out as a Markdow
   });
 });
 
+describe("a department's 6-month report with a tab-separated statistics table whose totals do not add up (Sở TT&TT tỉnh Bến Tre)", () => {
+  const x = read("ben-tre-stttt-bc-6-thang.txt");
+
+  it("reports on the plan its title names and answers the letter that asked for it", () => {
+    expect(x.document).toMatchObject({ symbol: "1187/BC-STTTT", type: "REPORT", jurisdiction: "ben-tre" });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF REPORTS_ON 2156/KH-UBND", "SELF RESPONDS_TO 3345/UBND-KT"]),
+    );
+    expect(rels(x)).not.toContain("SELF RESPONDS_TO 2156/KH-UBND");
+  });
+
+  it("labels each row by its field, not its number, and the total row by 'Tổng cộng' under an empty STT", () => {
+    expect(x.statistics.map((s) => s.label)).toEqual([
+      "Chính quyền số",
+      "Kinh tế số",
+      "Xã hội số",
+      "Tổng cộng",
+    ]);
+  });
+
+  it("finds the rows that do not add up, either way, and the columns the total row misstates", () => {
+    const msgs = x.findings.filter((f) => f.kind === "TOTALS_MISMATCH").map((f) => f.messageEn);
+    expect(msgs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Totals do not add up: 9 tasks assigned .* 1 tasks unaccounted for/),
+        expect.stringMatching(/^Totals do not add up: 11 tasks assigned .* 1 more counted than assigned/),
+        "The total row says 16 (inProgress) but its sections sum to 15.",
+        "The total row says 4 (notCompleted) but its sections sum to 5.",
+      ]),
+    );
+    // The columns that do add up (14 + 9 + 11 = 34; 6 + 3 + 5 = 14) are not flagged.
+    expect(msgs.filter((m) => /\((?:assigned|completed)\)/.test(m))).toEqual([]);
+  });
+
+  it("reads the counts in its prose: 45 hotspots in 38 of 157 communes, 1.250 members", () => {
+    const wifi = x.actions.find((a) => a.quantity === 45);
+    expect(wifi).toMatchObject({ unit: "điểm", actor: "Sở Thông tin và Truyền thông tỉnh Bến Tre" });
+    expect(wifi?.partners).toEqual(["Viễn thông Bến Tre"]);
+    expect(x.actions.find((a) => a.quantity === 1250)?.unit).toBe("thành viên");
+  });
+});
+
+describe("a Party letter with Ð (U+00D0) and lines copied without diacritics (Tỉnh ủy Cao Bằng)", () => {
+  const x = read("cao-bang-tu-cv-khong-dau.txt");
+
+  it("reads the header and the citations whatever the spelling of Đ and the marks", () => {
+    expect(x.document).toMatchObject({
+      symbol: "215-CV/TU",
+      type: "OFFICIAL_LETTER",
+      issuer: "Tỉnh ủy Cao Bằng",
+      date: "2025-02-18",
+      jurisdiction: "cao-bang",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF IMPLEMENTS 123-KL/TW", "286-KH/TU IMPLEMENTS 57-NQ/TW"]),
+    );
+    expect(x.citations.find((c) => c.symbol === "123-KL/TW")).toMatchObject({
+      issuer: "Ban Chấp hành Trung ương Đảng",
+      date: "2025-01-24",
+    });
+  });
+
+  it("reads the assignments written without marks: leads, partners and deadlines as written", () => {
+    expect(x.tasks.map((t) => t.lead)).toEqual([
+      ["Ban can su dang UBND tinh"],
+      ["Cac huyen uy, thanh uy", "Ðang uy truc thuoc Tinh uy"],
+      ["So Khoa hoc va Cong nghe"],
+    ]);
+    const t3 = x.tasks[2];
+    expect(t3?.leadKeys).toEqual(["org:cao-bang:skhcn"]);
+    expect(t3?.cooperatingKeys).toEqual(["org:cao-bang:stc"]);
+    expect(t3?.deadline).toMatchObject({ from: "2025-04-01", to: "2025-06-30" });
+    expect(x.tasks[0]?.leadKeys).toEqual(["org:cao-bang:bcsd-ubnd"]);
+    expect(x.tasks[0]?.deadline).toMatchObject({ text: "ngay 15/3/2025", to: "2025-03-15" });
+    expect(x.organisations.find((o) => o.name === "Cac huyen uy, thanh uy")?.collective).toBe(true);
+  });
+
+  it("reads comparators and bases without marks: 'dat 8% tro len' is ≥ 8%, 'toi thieu 2% tong chi …'", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit])).toEqual([
+      ["≥", 8, "%"],
+      ["tối thiểu", 2, "% tong chi ngan sach tinh"],
+    ]);
+  });
+});
+
 describe("the grammar of a group, a share and a fraction, in isolation", () => {
   const doc = (body: string) =>
     extract(
