@@ -68,6 +68,7 @@ const BOUND_SYLLABLES = new Set([
   "tai",
   "dang",
   "thanh",
+  "luot",
 ]);
 // Words after a number that make it no count: periods ("6 tháng"), and function words ("Phụ lục 2
 // rất dài", "khổ 6 như sau", "1 số điều" for "một số").
@@ -98,7 +99,11 @@ const NOT_UNITS = new Set([
   "voi",
   "thi",
   "ma",
+  // "chính quyền 02 cấp": levels, not a count of things done.
+  "cap",
 ]);
+// "1,6 triệu hồ sơ", "46 triệu thửa đất": a multiplier, then the unit ("tỷ đồng" is money, a unit).
+const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 
 function w2IsRate(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
@@ -110,6 +115,8 @@ export interface Quantity {
   unit: string;
   /** The whole a count is of: "8/13 trung tâm" is 8 of 13. */
   total?: number;
+  /** The multiplier written between number and unit: "1,6 triệu hồ sơ" is 1,6 × 10⁶ hồ sơ. */
+  times?: number;
 }
 
 /** Vietnamese number: "1.179" is 1179, "0,7" is 0.7. */
@@ -126,6 +133,18 @@ const QTY =
 
 const SHORT_FORM_WORD =
   /(?:^|[^a-z])(?:nghi quyet|nghi dinh|quyet dinh|ke hoach|chi thi|ket luan|chuong trinh(?: hanh dong)?|de an|cong van|thong tu|nq|nd|qd|kh|kl|ctr)\s*$/;
+
+const NOUN_PAIR = /^\s+(\p{L}[\p{L}\p{M}&]*)(?:\s+(\p{L}[\p{L}\p{M}]*))?/u;
+
+/** The unit the words after a number name: one syllable, or two when they go together; null if none. */
+function unitOf(w1: string, w2: string | undefined): string | null {
+  const a = w1.normalize("NFC");
+  const b = w2?.normalize("NFC");
+  const f1 = fold(a);
+  const two = b === undefined ? null : `${a} ${b}`;
+  if (two !== null && (TWO_SYLLABLE_UNITS.has(fold(two)) || BOUND_SYLLABLES.has(f1))) return two;
+  return NOT_UNITS.has(f1) ? null : a;
+}
 
 /** The first quantity with a unit in a clause; dates, periods and document numbers are not quantities. */
 export function findQuantity(text: string): Quantity | null {
@@ -150,9 +169,16 @@ export function findQuantity(text: string): Quantity | null {
     const f1 = fold(w1);
     const two = w2 === undefined ? null : `${w1} ${w2}`;
     const paired = two !== null && (TWO_SYLLABLE_UNITS.has(fold(two)) || BOUND_SYLLABLES.has(f1));
-    if (!paired && NOT_UNITS.has(f1)) continue;
-    const unit = paired ? (two as string) : w1;
+    const unit = unitOf(w1, w2);
+    if (unit === null) continue;
     if (/^\p{Lu}/u.test(unit) && unit !== unit.toUpperCase()) continue; // "6 Tháng", a name
+    const times = paired || w2 === undefined ? undefined : MULTIPLIERS[f1];
+    if (times !== undefined) {
+      const written = m[3] as string;
+      const after = NOUN_PAIR.exec(text.slice((m.index ?? 0) + m[0].indexOf(written) + written.length));
+      const u = after === null ? null : unitOf(after[1] as string, after[2]);
+      if (u !== null) return { quantity: Math.round(parseNumber(raw) * times), unit: u, times };
+    }
     const quantity = parseNumber(raw);
     if (m[2] === undefined) return { quantity, unit };
     // Achieved of a whole: never more than the whole, and the whole is no year ("5/2025 …").
@@ -204,8 +230,11 @@ const STATUS_COUNT =
 const ASIDE = /^[\s*_]*\((?![\s]*(?:\d{1,2}|[ivxIVX]{1,4}|[a-zđ])[\s]*\))[\s\S]*\)[\s.*_]*$/u;
 // A label that explains rather than reports ("Lý do: Nhiệm vụ đã hoàn thành"), and a request to
 // the body above ("Về …, đề nghị điều chỉnh …"): neither is something done.
+const PURPOSE = /\s(?:để|nhằm)\s/u;
+// A measure named before its figure ("Số doanh nghiệp …: 12 doanh nghiệp", "Tổng số nền tảng … là
+// 225") states a statistic.
 const NOT_DONE =
-  /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu;
+  /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:tổng số|số lượng|tỷ lệ|số)\s[^:;]{0,100}(?::|\slà\s)|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -455,7 +484,12 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
           const done = da !== null && doneAt(ct, da.index + da[0].length);
           // A count of tasks or targets ("22/45 nhiệm vụ … đang thực hiện") is a statistic, not a
           // quantity of work done.
-          const q = actionVerb(ct) === null ? null : findQuantity(clean(ct));
+          // A verb after "để"/"nhằm" is a purpose ("có 03 Tổ Công tác để chỉ đạo …"), not what was done.
+          const purpose = PURPOSE.exec(ct);
+          const q =
+            actionVerb(purpose === null ? ct : ct.slice(0, purpose.index)) === null
+              ? null
+              : findQuantity(clean(ct));
           const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && STATUS_COUNT.test(ct));
           if (!done && !counted) continue;
           if (isHeading(ct) || NOT_DONE.test(ct)) continue;

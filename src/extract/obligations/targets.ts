@@ -276,6 +276,7 @@ function clauseTargets(
     const raw = m[1] as string;
     const pct = m[2];
     let unit: string;
+    let value = parseNumber(raw);
     let end = at + m[0].length;
     if (pct !== undefined) {
       unit = percentUnit(pct.replace(/\s+/g, ""), body.slice(end, end + 80));
@@ -283,19 +284,21 @@ function clauseTargets(
     } else {
       if (/^(19|20)\d{2}$/.test(raw)) continue;
       const q = findQuantity(body.slice(at, at + 48));
-      if (q === null || q.quantity !== parseNumber(raw)) continue;
+      const written = q?.times === undefined ? parseNumber(raw) : Math.round(parseNumber(raw) * q.times);
+      if (q === null || q.quantity !== written) continue;
       if (/^tu[oổ]i$/u.test(fold(q.unit))) continue;
       unit = q.unit;
+      value = q.quantity;
       end = body.indexOf(q.unit, at) + q.unit.length;
     }
     // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
     if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
     const cm = PROSE_COMPARATOR.exec(ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at));
-    const written = cm === null ? "=" : (cm[1] as string);
-    let cmp = COMPARATOR_NAMES[written] ?? written;
+    const said = cm === null ? "=" : (cm[1] as string);
+    let cmp = COMPARATOR_NAMES[said] ?? said;
     const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
     if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";
-    hits.push({ at, end, value: parseNumber(raw), unit, comparator: cmp });
+    hits.push({ at, end, value, unit, comparator: cmp });
   }
   const out: Target[] = [];
   hits.forEach((hit, i) => {

@@ -297,6 +297,23 @@ describe("the grammar of a group, a share and a fraction, in isolation", () => {
     expect([...keys]).toEqual(["org:phu-tho:group-so-ban-nganh"]);
   });
 
+  it("reads a multiplier between number and unit: '1,2 triệu lượt khách' is 1 200 000 lượt khách", () => {
+    const x = doc(
+      "I. MỤC TIÊU\nPhấn đấu đến năm 2025 đón 1,2 triệu lượt khách và doanh thu đạt 3.500 tỷ đồng.",
+    );
+    expect(x.targets.map((t) => [t.value, t.unit])).toEqual([
+      [1200000, "lượt khách"],
+      [3500, "tỷ đồng"],
+    ]);
+  });
+
+  it("takes no statistic, level or purpose for an action ('Số …: 12', '02 cấp', 'để hướng dẫn')", () => {
+    const x = doc(
+      "I. KẾT QUẢ\nSố doanh nghiệp được hỗ trợ chuyển đổi số: 12 doanh nghiệp.\nTỉnh đang xây dựng mô hình chính quyền địa phương 02 cấp gắn với chuyển đổi số.\nTổ công tác có 05 thành viên để hướng dẫn các xã.\nSở Tài chính đã thẩm định 14 hồ sơ dự toán.",
+    );
+    expect(x.actions.map((a) => [a.quantity, a.unit])).toEqual([[14, "hồ sơ"]]);
+  });
+
   it("reads a date or a period after a number as no fraction of a whole", () => {
     const x = doc(
       "I. KẾT QUẢ\nSở Tài chính đã thẩm định 9/11 hồ sơ dự toán trong tháng 5/2024; ngày 8/12 Sở đã tổ chức 02 hội nghị.",

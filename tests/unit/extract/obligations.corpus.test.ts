@@ -214,6 +214,10 @@ describe.skipIf(!existsSync(reportFile))("402-CV/VPĐU: counts in the text again
     expect(texts.some((t) => /^Chính phủ đã thành lập Ban Chỉ đạo/.test(t))).toBe(true);
     const all = (x?.actions ?? []).filter((a) => a.total !== undefined && a.quantity === 22);
     expect(all.map((a) => [a.total, a.unit])).toContainEqual([22, "bộ"]);
+    // A measure named before its figure is a statistic; a multiplier scales its count.
+    expect(texts.filter((t) => /^Số doanh nghiệp cung cấp dịch vụ/.test(t))).toEqual([]);
+    const files = (x?.actions ?? []).find((a) => /1,6 triệu hồ sơ/.test(a.text));
+    expect([files?.quantity, files?.unit]).toEqual([1600000, "hồ sơ"]);
     // Function words are no units ("Phụ lục 2 rất dài", "khổ 6 như sau").
     for (const a of x?.actions ?? []) expect(["rất", "như", "số"]).not.toContain(a.unit);
   });
