@@ -24,9 +24,16 @@ const NUMBER = /^\s*(?:#+\s*)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})?)[.)](?:\*\*)?\s+(?
 const LETTER = /^\s*(?:[-*]\s+)?(?:\*\*)?([a-zđ])\)(?:\*\*)?\s+(?:\*\*)?/;
 const BULLET = /^\s*[-*•+]\s+/;
 
+// An article titled on its own line ("Điều 2. Nhiệm vụ, giải pháp chủ yếu") heads a part as a
+// Roman numeral does; an article whose text runs on ("Điều 3. Chánh Văn phòng … chịu trách nhiệm
+// thi hành …") is prose.
+const ARTICLE = /^\s*(?:#+\s*)?(?:\*\*)?Điều\s+(\d{1,3})[.:]\s*(?:\*\*)?\s*[^.;:]{3,90}$/u;
+
 function classify(ctx: DocContext, start: number, end: number): Line {
   const t = ctx.text.slice(start, end);
   if (t.trim() === "") return { start, end, body: end, kind: "blank", ref: "" };
+  const article = ARTICLE.exec(t.trimEnd().replace(/\*\*$/, ""));
+  if (article !== null) return { start, end, body: start, kind: "roman", ref: `Điều ${article[1]}` };
   for (const [re, kind] of [
     [ROMAN, "roman"],
     [LETTER, "letter"],
@@ -46,6 +53,10 @@ const LEAD =
 // "UBND huyện chỉ đạo Phòng Lao động … chủ trì": the body directed to lead is the lead.
 const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
+// An item that opens "Giao <body> <verb> …" ("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết
+// này"): the body given the work leads it.
+const GIVEN_FIRST =
+  /^giao\s+(\p{Lu}.{2,119}?)\s+(?:chủ trì|tổ chức|triển khai|thực hiện|chỉ đạo|theo dõi|xây dựng|hướng dẫn|kiểm tra|giám sát)(?![\p{L}])/iu;
 const COOP =
   /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
@@ -63,11 +74,11 @@ const COLLECTIVE_KIND = `Các (?:sở|bộ|ban|ngành|cơ quan|đơn vị|địa
 // "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
 // Matched on the text as written: folded, "Bổ sung" would read as "Bộ" and "Phòng, chống" as a body.
 const BODY_FIRST = new RegExp(
-  String.raw`^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|${COLLECTIVE_KIND}[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})`,
+  String.raw`^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an|Thường trực)[\s,]|${COLLECTIVE_KIND}[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})`,
   "u",
 );
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 // An item copied without tone marks ("So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh
 // …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
@@ -110,6 +121,7 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const bodyFirst = r.plain ? BODY_FIRST_F.test(ctx.text.slice(start, end)) : BODY_FIRST.test(t);
   const m =
     given ??
+    (r.plain ? null : GIVEN_FIRST.exec(t)) ??
     (r.plain ? LEAD_F : LEAD).exec(r.t) ??
     (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.

@@ -102,6 +102,9 @@ function tableUnit(unit: string | null, value: string): string | null {
 // ("đạt 51% kế hoạch năm") aims at nothing and is not read here.
 
 const GOALS_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?)[.)]\s*(?:\*\*)?\s*(.*)$/;
+// An article's title ("Điều 1. Các chỉ tiêu chủ yếu năm 2025" in a council's resolution): a heading,
+// its year included.
+const ARTICLE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?dieu \d{1,3}[.:]\s*(?:\*\*)?\s*([^.;:]{3,90})(?:\*\*)?\s*$/;
 const AIMS = /phan dau|nham dat|muc tieu den/;
 const FLOOR = /toi thieu|it nhat|khong duoi/;
 const PROSE_NUMBER =
@@ -128,6 +131,7 @@ const COMPARATOR_NAMES: Record<string, string> = {
   dat: "=",
 };
 // "đạt 8% trở lên", "10% trở xuống": the bound written after the value.
+const RANGE_START = /(\d+(?:,\d+)?)\s*[-–]\s*$/;
 const BOUND_AFTER = /^\s*tro (len|xuong)(?![a-z])/;
 // The base a share is of, right after "%": "2% GDP", "1,5% tổng chi ngân sách", "95% kế hoạch vốn
 // được giao", "100% số xã có …". An acronym (GDP, GRDP) or a noun phrase headed by an aggregate,
@@ -211,18 +215,23 @@ export function proseTargets(
     if (line.trim() === "") continue;
     // A heading opens or closes the goals part; "1. Mục tiêu chung" under "I. MỤC TIÊU" keeps it open.
     const plain = text.slice(ls, le);
-    const h = GOALS_HEADING.exec(line);
+    const article = ARTICLE_HEADING.exec(line);
+    const h = article ?? GOALS_HEADING.exec(line);
     const isHeading =
-      h !== null &&
-      (h[1] as string).length < 90 &&
-      !/[.;:]\s*$/.test(line.trim()) &&
-      !/\d/.test(h[1] as string);
+      article !== null ||
+      (h !== null &&
+        (h[1] as string).length < 90 &&
+        !/[.;:]\s*$/.test(line.trim()) &&
+        !/\d/.test(h[1] as string));
     if (isHeading || (plain.trim() === plain.trim().toUpperCase() && /\p{Lu}{3}/u.test(plain))) {
       const words = h?.[1] ?? line;
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
         inGoals = true;
-      } else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
+        // "Các chỉ tiêu chủ yếu năm 2025": the year the heading names holds for its lines.
+        goalsHorizon = /nam ((?:19|20)\d{2})\b/.exec(words)?.[1] ?? goalsHorizon;
+      } else if (article !== null) inGoals = false;
+      else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
       continue;
     }
     if (inRanges(excluded, ls)) continue;
@@ -270,15 +279,23 @@ function clauseTargets(
   const body = text.slice(c.start, c.end);
   const hits: { at: number; end: number; value: number; unit: string; comparator: string }[] = [];
   for (const m of body.matchAll(PROSE_NUMBER)) {
-    const at = m.index ?? 0;
+    let at = m.index ?? 0;
     const before = ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at);
     if (NOT_A_TARGET_BEFORE.test(before)) continue;
     const raw = m[1] as string;
     const pct = m[2];
     let unit: string;
     let value = parseNumber(raw);
+    let range = false;
     let end = at + m[0].length;
     if (pct !== undefined) {
+      // "đạt 7,5 - 8%", "giảm 0,8 - 1%": a range, from its lower end (as a table's "20% - 50%").
+      const from = RANGE_START.exec(body.slice(Math.max(0, at - 14), at));
+      if (from !== null) {
+        at -= from[0].length;
+        value = parseNumber(from[1] as string);
+        range = true;
+      }
       unit = percentUnit(pct.replace(/\s+/g, ""), body.slice(end, end + 80));
       if (unit.length > 1 && unit[1] === " ") end = body.indexOf(unit.slice(2), end) + unit.length - 2;
     } else {
@@ -298,7 +315,7 @@ function clauseTargets(
     let cmp = COMPARATOR_NAMES[said] ?? said;
     const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
     if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";
-    hits.push({ at, end, value, unit, comparator: cmp });
+    hits.push({ at, end, value, unit, comparator: range ? "range" : cmp });
   }
   const out: Target[] = [];
   hits.forEach((hit, i) => {

@@ -282,6 +282,53 @@ describe("a Party letter with Ð (U+00D0) and lines copied without diacritics (T
   });
 });
 
+describe("a provincial council's resolution on the year's plan: targets and tasks under its articles (HĐND tỉnh Quảng Bình)", () => {
+  const x = read("quang-binh-hdnd-nq-kt-xh.txt");
+
+  it("is the council's individual resolution, on the bases and the submission it names", () => {
+    expect(x.document).toMatchObject({
+      symbol: "85/NQ-HĐND",
+      type: "RESOLUTION",
+      issuer: "HĐND tỉnh Quảng Bình",
+      jurisdiction: "quang-binh",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF BASED_ON 159/2024/QH15", "SELF PROPOSED_BY 2516/TTr-UBND"]),
+    );
+  });
+
+  it("reads the targets of 'Điều 1. Các chỉ tiêu chủ yếu năm 2025', for that year, ranges from their lower end", () => {
+    const article = x.targets.filter((t) => t.horizon === "2025");
+    expect(article.map((t) => [t.comparator, t.value, t.unit])).toEqual([
+      ["range", 7.5, "%"],
+      ["=", 82, "triệu đồng"],
+      ["=", 45000, "tỷ đồng"],
+      ["khoảng", 38, "% GRDP"],
+      ["=", 8500, "tỷ đồng"],
+      ["range", 0.8, "%"],
+      ["=", 72, "%"],
+    ]);
+    expect(article[0]?.valueText).toBe("7,5 - 8%");
+    for (const t of x.targets) expect(t.setBy).toBe(x.document.key);
+  });
+
+  it("reads the tasks of the articles titled 'Nhiệm vụ, giải pháp' and 'Tổ chức thực hiện', with their leads", () => {
+    expect(x.tasks.map((t) => t.lead)).toEqual([
+      ["Ủy ban nhân dân tỉnh"],
+      ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
+      // "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện …": the body given the work.
+      ["Ủy ban nhân dân tỉnh"],
+      [
+        "Thường trực Hội đồng nhân dân tỉnh",
+        "các Ban Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh",
+      ],
+    ]);
+    expect(x.tasks[1]?.deadline).toMatchObject({ to: "2025-12-31" });
+    expect(new Set(x.tasks.map((t) => t.key)).size).toBe(x.tasks.length);
+  });
+});
+
 describe("the grammar of a group, a share and a fraction, in isolation", () => {
   const doc = (body: string) =>
     extract(
