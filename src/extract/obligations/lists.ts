@@ -53,12 +53,14 @@ const LEAD =
 // "UBND huyện chỉ đạo Phòng Lao động … chủ trì": the body directed to lead is the lead.
 const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
+// "Công an tỉnh: Chủ trì, phối hợp …", "Sở Tài chính: Tham mưu …": the body, a colon, its work.
+const COLON_LEAD = /^([^:;.\n]{3,120}?)\s*:\s+(?=\S)/u;
 // An item that opens "Giao <body> <verb> …" ("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết
 // này"): the body given the work leads it.
 const GIVEN_FIRST =
   /^giao\s+(\p{Lu}.{2,119}?)\s+(?:chủ trì|tổ chức|triển khai|thực hiện|chỉ đạo|theo dõi|xây dựng|hướng dẫn|kiểm tra|giám sát)(?![\p{L}])/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn hóa|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
@@ -119,8 +121,10 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const r = readable(ctx, start, end);
   const given = f.includes("giao") && f.includes("chu tri") ? (r.plain ? GIVEN_F : GIVEN).exec(r.t) : null;
   const bodyFirst = r.plain ? BODY_FIRST_F.test(ctx.text.slice(start, end)) : BODY_FIRST.test(t);
+  const colon = COLON_LEAD.exec(t);
   const m =
     given ??
+    (colon !== null && (BODY_FIRST.test(t) || BODY_FIRST_F.test(t)) ? colon : null) ??
     (r.plain ? null : GIVEN_FIRST.exec(t)) ??
     (r.plain ? LEAD_F : LEAD).exec(r.t) ??
     (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);

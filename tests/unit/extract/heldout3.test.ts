@@ -329,6 +329,32 @@ describe("a provincial council's resolution on the year's plan: targets and task
   });
 });
 
+describe("a provincial plan whose items name their body before a colon ('Công an tỉnh: Chủ trì, …'; UBND tỉnh Phú Yên)", () => {
+  const x = read("phu-yen-ubnd-kh-de-an-06.txt");
+
+  it("implements the Prime Minister's decision its title names", () => {
+    expect(x.document).toMatchObject({ symbol: "77/KH-UBND", type: "PLAN", jurisdiction: "phu-yen" });
+    expect(rels(x)).toContain("SELF IMPLEMENTS 06/QĐ-TTg");
+  });
+
+  it("takes the body before the colon as the lead, the partner up to its verb, and a heading body for its bullets", () => {
+    expect(x.tasks.map((t) => t.lead)).toEqual([
+      ["Công an tỉnh"],
+      ["Sở Tài chính"],
+      ["UBND các huyện, thị xã, thành phố"],
+      ["UBND các huyện, thị xã, thành phố"],
+    ]);
+    expect(x.tasks[0]).toMatchObject({
+      cooperating: ["Sở Thông tin và Truyền thông"],
+      cooperatingKeys: ["org:phu-yen:stttt"],
+      deadline: { to: "2024-06-30" },
+    });
+    expect(x.tasks[1]?.leadKeys).toEqual(["org:phu-yen:stc"]);
+    expect(x.tasks[1]?.deadline).toMatchObject({ recurring: true });
+    expect(x.tasks.map((t) => t.deadline?.to ?? null).slice(2)).toEqual(["2024-09-30", "2024-12-15"]);
+  });
+});
+
 describe("the grammar of a group, a share and a fraction, in isolation", () => {
   const doc = (body: string) =>
     extract(
