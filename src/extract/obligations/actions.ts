@@ -5,7 +5,7 @@
 import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
-import { firstWord } from "../words.ts";
+import { firstWord, foldedPattern, unmarked } from "../words.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
@@ -191,50 +191,146 @@ export function findQuantity(text: string): Quantity | null {
 
 // Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookahead
 // here and the word-start check of words.ts (firstWord) in place of a lookbehind.
-const ACTION_VERB =
-  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương|thành lập|kiện toàn|cung cấp|công nhận|biên soạn|bố trí|tài trợ|nâng cấp|hoàn thiện)(?![\p{L}\p{N}])/giu;
-const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
+const VERBS = [
+  "ban hành",
+  "chỉ đạo",
+  "báo cáo",
+  "tổ chức",
+  "cấp",
+  "thẩm định",
+  "cử",
+  "phối hợp",
+  "triển khai",
+  "thực hiện",
+  "phê duyệt",
+  "trình",
+  "xây dựng",
+  "tiếp nhận",
+  "kiểm định",
+  "hiệu chuẩn",
+  "thử nghiệm",
+  "xử lý",
+  "hướng dẫn",
+  "khảo sát",
+  "lập",
+  "hỗ trợ",
+  "hoàn thành",
+  "ký kết",
+  "công bố",
+  "tham mưu",
+  "giải quyết",
+  "rà soát",
+  "tiến hành",
+  "đào tạo",
+  "tập huấn",
+  "tuyên truyền",
+  "chuyển giao",
+  "đầu tư",
+  "phát động",
+  "kiểm tra",
+  "thanh tra",
+  "nghiên cứu",
+  "ứng dụng",
+  "chẩn đoán",
+  "phân lập",
+  "lưu giữ",
+  "đẩy mạnh",
+  "thu hút",
+  "lựa chọn",
+  "số h(?:óa|oá)",
+  "kết nối",
+  "vận hành",
+  "khai trương",
+  "thành lập",
+  "kiện toàn",
+  "cung cấp",
+  "công nhận",
+  "biên soạn",
+  "bố trí",
+  "tài trợ",
+  "nâng cấp",
+  "hoàn thiện",
+];
+const verbPattern = (verbs: string[]) => new RegExp(`(${verbs.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+const ACTION_VERB = verbPattern(VERBS);
 // At position 0 of a string there is nothing before, so no word-start check is needed.
 const ACTION_VERB_AT = new RegExp(ACTION_VERB.source, "iuy");
-const DA = /đã\s+/giu;
+
+/**
+ * The words that make a clause an action, as written and for a clause written without marks (read
+ * folded: "Ban Thuong vu Tinh uy da ban hanh …"). Without marks a one-syllable verb is another word
+ * too ("cap" is "cấp" and "cáp", "cu" ends "căn cứ"): only verbs of two syllables are read there.
+ */
+interface ClauseWords {
+  verb: RegExp;
+  verbAt: RegExp;
+  da: RegExp;
+  endsGroup: RegExp;
+  wrote: RegExp;
+  purpose: RegExp;
+  statusCount: RegExp;
+  notDone: RegExp;
+  opener: RegExp;
+}
+
 // "Đã" governs the verb group right after it: a verb of doing among its first three words ("đã ban
 // hành", "đã kịp thời ban hành", "đã dự và phát động", "đã chú trọng tổ chức"), before any
 // preposition ("đã có trong báo cáo chính": "báo cáo" is a noun there). "Đã có văn bản …" is a
 // letter sent, the act of writing.
 const GROUP_WORD = /[\p{L}\p{N}]+[\s,]*/uy;
-const ENDS_GROUP = /^(?:trong|của|tại|với|cho|theo|về|như|từ|đến|ở|là|so)$/iu;
-const WROTE = /có (?:văn bản|VB|công văn|báo cáo|tờ trình)(?![\p{L}])/iuy;
+
+const MARKED: ClauseWords = {
+  verb: ACTION_VERB,
+  verbAt: ACTION_VERB_AT,
+  da: /đã\s+/giu,
+  endsGroup: /^(?:trong|của|tại|với|cho|theo|về|như|từ|đến|ở|là|so)$/iu,
+  wrote: /có (?:văn bản|VB|công văn|báo cáo|tờ trình)(?![\p{L}])/iuy,
+  // A verb after "để"/"nhằm" is a purpose ("có 03 Tổ Công tác để chỉ đạo …"), not what was done.
+  purpose: /\s(?:để|nhằm)\s/u,
+  // A count of tasks or targets ("22/45 nhiệm vụ … đang thực hiện") is a statistic.
+  statusCount:
+    /(?:là|có)\s+\d[\d/.,]*\s+(?:nhiệm vụ|chỉ tiêu)|\d\s+(?:nhiệm vụ|chỉ tiêu)[^,;.]{0,40}?(?:đang|chưa|đã)\s+(?:thực hiện|hoàn thành|triển khai)/iu,
+  // A label that explains ("Lý do: Nhiệm vụ đã hoàn thành"), a measure named before its figure ("Số
+  // doanh nghiệp …: 12", "Tổng số nền tảng … là 225"), a request to the body above ("Về …, đề nghị
+  // điều chỉnh …"): none is something done.
+  notDone:
+    /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:tổng số|số lượng|tỷ lệ|số)\s[^:;]{0,100}(?::|\slà\s)|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu,
+  opener: /^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu,
+};
+
+const UNMARKED: ClauseWords = {
+  verb: foldedPattern(verbPattern(VERBS.filter((v) => v.includes(" ")))),
+  verbAt: new RegExp(foldedPattern(verbPattern(VERBS.filter((v) => v.includes(" ")))).source, "uy"),
+  da: /da\s+/gu,
+  endsGroup: foldedPattern(MARKED.endsGroup),
+  wrote: foldedPattern(MARKED.wrote),
+  purpose: foldedPattern(MARKED.purpose),
+  statusCount: foldedPattern(MARKED.statusCount),
+  notDone: foldedPattern(MARKED.notDone),
+  opener: foldedPattern(MARKED.opener),
+};
 
 /** Whether the words after "đã" at `at` open with a verb of doing. */
-function doneAt(text: string, at: number): boolean {
-  WROTE.lastIndex = at;
-  if (WROTE.test(text)) return true;
+function doneAt(text: string, at: number, w: ClauseWords): boolean {
+  w.wrote.lastIndex = at;
+  if (w.wrote.test(text)) return true;
   let p = at;
   for (let k = 0; k < 3 && p < text.length; k++) {
-    ACTION_VERB_AT.lastIndex = p;
-    if (ACTION_VERB_AT.test(text)) return true;
+    w.verbAt.lastIndex = p;
+    if (w.verbAt.test(text)) return true;
     GROUP_WORD.lastIndex = p;
-    const w = GROUP_WORD.exec(text);
-    if (w === null || ENDS_GROUP.test(w[0].replace(/[\s,]+$/, ""))) return false;
-    p += w[0].length;
+    const g = GROUP_WORD.exec(text);
+    if (g === null || w.endsGroup.test(g[0].replace(/[\s,]+$/, ""))) return false;
+    p += g[0].length;
   }
   return false;
 }
 
 const COUNTS_OF_WORK = new Set(["nhiem vu", "chi tieu"]);
-const STATUS_COUNT =
-  /(?:là|có)\s+\d[\d/.,]*\s+(?:nhiệm vụ|chỉ tiêu)|\d\s+(?:nhiệm vụ|chỉ tiêu)[^,;.]{0,40}?(?:đang|chưa|đã)\s+(?:thực hiện|hoàn thành|triển khai)/iu;
 
 // A sentence or paragraph wholly in brackets is an aside ("(chi tiết các hoạt động đã triển khai)",
 // a transcriber's "*(Tương tự, nhiều mục này …)*"), unless the bracket numbers an item ("(1) …").
 const ASIDE = /^[\s*_]*\((?![\s]*(?:\d{1,2}|[ivxIVX]{1,4}|[a-zđ])[\s]*\))[\s\S]*\)[\s.*_]*$/u;
-// A label that explains rather than reports ("Lý do: Nhiệm vụ đã hoàn thành"), and a request to
-// the body above ("Về …, đề nghị điều chỉnh …"): neither is something done.
-const PURPOSE = /\s(?:để|nhằm)\s/u;
-// A measure named before its figure ("Số doanh nghiệp …: 12 doanh nghiệp", "Tổng số nền tảng … là
-// 225") states a statistic.
-const NOT_DONE =
-  /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:tổng số|số lượng|tỷ lệ|số)\s[^:;]{0,100}(?::|\slà\s)|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -457,7 +553,8 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     for (const { start: sStart, end: sEnd } of sentences) {
       // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
       const sentence = text.slice(sStart, sEnd);
-      if (!/đã|\d/.test(sentence) || ASIDE.test(sentence)) continue;
+      const unmarkedDone = /\bda\s/i.test(sentence) && unmarked(sentence, ctx.folded.slice(sStart, sEnd));
+      if ((!/đã|\d/.test(sentence) && !unmarkedDone) || ASIDE.test(sentence)) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
       // Clauses: up to each ";" of the sentence, and the rest.
@@ -480,20 +577,21 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
-          const da = firstWord(DA, ct);
-          const done = da !== null && doneAt(ct, da.index + da[0].length);
-          // A count of tasks or targets ("22/45 nhiệm vụ … đang thực hiện") is a statistic, not a
-          // quantity of work done.
-          // A verb after "để"/"nhằm" is a purpose ("có 03 Tổ Công tác để chỉ đạo …"), not what was done.
-          const purpose = PURPOSE.exec(ct);
+          // Read as written, or folded when the clause was written without marks.
+          const cf = ctx.folded.slice(clause.start, clause.end);
+          const w = unmarked(ct, cf) ? UNMARKED : MARKED;
+          const tx = w === UNMARKED ? cf : ct;
+          const da = firstWord(w.da, tx);
+          const done = da !== null && doneAt(tx, da.index + da[0].length, w);
+          const purpose = w.purpose.exec(tx);
           const q =
-            actionVerb(purpose === null ? ct : ct.slice(0, purpose.index)) === null
+            firstWord(w.verb, purpose === null ? tx : tx.slice(0, purpose.index)) === null
               ? null
               : findQuantity(clean(ct));
-          const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && STATUS_COUNT.test(ct));
+          const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && w.statusCount.test(tx));
           if (!done && !counted) continue;
-          if (isHeading(ct) || NOT_DONE.test(ct)) continue;
-          if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
+          if (isHeading(ct) || w.notDone.test(tx)) continue;
+          if (w.opener.test(tx) && !counted) continue;
           const who = actor ?? reportActor;
           out.push(
             makeAction(ctx, {

@@ -5,6 +5,7 @@
 import { fold } from "../normalise.ts";
 import { matchKey } from "../organisations/index.ts";
 import type { Task } from "../types.ts";
+import { foldedPattern, unmarked } from "../words.ts";
 import { clean, type DocContext, inRanges } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
@@ -86,26 +87,14 @@ const LEAD_ACTS =
 // …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
 // is quoted from the text as written. Only such items: in marked text the folded head words are
 // ambiguous ("Bổ sung" would read as "Bộ").
-const folded = (re: RegExp) => new RegExp(fold(re.source), re.flags.replace("i", ""));
-const LEAD_F = folded(LEAD);
-const GIVEN_F = folded(GIVEN);
-const LEAD_ACTS_F = folded(LEAD_ACTS);
-const COOP_F = folded(COOP);
-const DEADLINE_F = folded(DEADLINE);
+const LEAD_F = foldedPattern(LEAD);
+const GIVEN_F = foldedPattern(GIVEN);
+const LEAD_ACTS_F = foldedPattern(LEAD_ACTS);
+const COOP_F = foldedPattern(COOP);
+const DEADLINE_F = foldedPattern(DEADLINE);
 // A head word, then a capital ("So Tai chinh", not "bo sung"), or a group ("Cac huyen uy, …").
 const BODY_FIRST_F =
   /^(?:(?:So|Bo|Ban|UBND|HDND|Uy ban|Van phong|Dang doan|Dang uy|To dang|Thanh tra|Cong an|Phong|Trung tam|Chi cuc|Cuc|Vu|Vien)\s+\p{Lu}|Ban (?:can su|chi dao|thuong vu|to chuc|tuyen giao|dan van|kiem tra|noi chinh)\s|Cac\s+(?:so|bo|ban|nganh|co quan|don vi|dia phuong|chi bo|dang bo|dang uy|(?:huyen|thi|thanh|quan) uy|cap uy|to chuc|doan the|phong|trung tam|huyen|xa|phuong)(?![a-z]))/u;
-
-/** Whether a stretch of text has no tone or vowel marks (its "đ" aside). */
-function unmarked(text: string, foldedText: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    const f = foldedText[i] as string;
-    if (f !== "d" && f !== text[i]?.toLowerCase()) return false;
-  }
-  return true;
-}
 
 /** The item as its patterns read it: as written, or folded when it was written without marks. */
 function readable(ctx: DocContext, start: number, end: number): { t: string; plain: boolean } {

@@ -274,6 +274,15 @@ describe("a Party letter with Ð (U+00D0) and lines copied without diacritics (T
     expect(x.organisations.find((o) => o.name === "Cac huyen uy, thanh uy")?.collective).toBe(true);
   });
 
+  it("reads what was done in a sentence without marks ('… da ban hanh Ke hoach so 286-KH/TU …')", () => {
+    const issued = x.actions.find((a) => /da ban hanh Ke hoach so 286-KH\/TU/.test(a.text));
+    const served = (issued?.serves ?? []).map((k) => x.citations.find((c) => c.key === k)?.symbol);
+    expect(served).toEqual(["286-KH/TU", "57-NQ/TW"]);
+    expect(issued?.text).toMatch(/^Ban Thuong vu Tinh uy da ban hanh/);
+    // Only verbs of two syllables are read without marks: "cap" may be "cấp" or "cáp".
+    expect(x.actions.every((a) => /da (?:ban hanh|hoan thanh)/.test(a.text))).toBe(true);
+  });
+
   it("reads comparators and bases without marks: 'dat 8% tro len' is ≥ 8%, 'toi thieu 2% tong chi …'", () => {
     expect(x.targets.map((t) => [t.comparator, t.value, t.unit])).toEqual([
       ["≥", 8, "%"],
