@@ -5,7 +5,7 @@
 import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
-import { firstWord, foldedPattern, unmarked } from "../words.ts";
+import { allWords, firstWord, foldedPattern, unmarked } from "../words.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
@@ -326,6 +326,19 @@ function doneAt(text: string, at: number, w: ClauseWords): boolean {
   return false;
 }
 
+/**
+ * Whether `read` (the clause as its patterns read it) has a verb of doing before `end`. A verb
+ * written with a capital inside the clause is a name's word ("Ban Chỉ đạo có 03 Tổ Công tác"), read
+ * on `written`, whose letters stand at the same offsets.
+ */
+function hasVerb(read: string, written: string, end: number, w: ClauseWords): boolean {
+  for (const m of allWords(w.verb, read.slice(0, end))) {
+    const c = written[m.index] as string;
+    if (m.index === 0 || c === c.toLowerCase()) return true;
+  }
+  return false;
+}
+
 const COUNTS_OF_WORK = new Set(["nhiem vu", "chi tieu"]);
 
 // A sentence or paragraph wholly in brackets is an aside ("(chi tiết các hoạt động đã triển khai)",
@@ -584,10 +597,9 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
           const da = firstWord(w.da, tx);
           const done = da !== null && doneAt(tx, da.index + da[0].length, w);
           const purpose = w.purpose.exec(tx);
-          const q =
-            firstWord(w.verb, purpose === null ? tx : tx.slice(0, purpose.index)) === null
-              ? null
-              : findQuantity(clean(ct));
+          const q = !hasVerb(tx, ct, purpose === null ? tx.length : purpose.index, w)
+            ? null
+            : findQuantity(clean(ct));
           const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && w.statusCount.test(tx));
           if (!done && !counted) continue;
           if (isHeading(ct) || w.notDone.test(tx)) continue;

@@ -214,6 +214,8 @@ describe.skipIf(!existsSync(reportFile))("402-CV/VPĐU: counts in the text again
     expect(texts.some((t) => /^Chính phủ đã thành lập Ban Chỉ đạo/.test(t))).toBe(true);
     const all = (x?.actions ?? []).filter((a) => a.total !== undefined && a.quantity === 22);
     expect(all.map((a) => [a.total, a.unit])).toContainEqual([22, "bộ"]);
+    // "Ban Chỉ đạo có 03 Tổ Công tác để chỉ đạo …": a name's word and a purpose, nothing done.
+    expect(texts.filter((t) => /^Ban Chỉ đạo có 03 Tổ Công tác/.test(t))).toEqual([]);
     // A measure named before its figure is a statistic; a multiplier scales its count.
     expect(texts.filter((t) => /^Số doanh nghiệp cung cấp dịch vụ/.test(t))).toEqual([]);
     const files = (x?.actions ?? []).find((a) => /1,6 triệu hồ sơ/.test(a.text));
