@@ -370,8 +370,9 @@ const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
 // A collective names bodies by their kind, in the plural "các": "Các sở, ban, ngành", "Các chi bộ
 // trực thuộc", or a kind of body of each unit of a level: "UBND các huyện, thị xã, thành phố",
 // "Đảng ủy các xã, phường". One key per way of writing the group, whatever its capitals and commas.
+// "UBND cấp huyện", "Công an cấp xã": every such body of that level, a group as well.
 const COLLECTIVE =
-  /^(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|cong an|mat tran to quoc|ban chi dao|ban thuong vu|thuong truc)\s+)?cac\s+(?=\S)/;
+  /^(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|cong an|mat tran to quoc|ban chi dao|ban thuong vu|thuong truc)\s+)?(?:cac\s+(?=\S)|cap (?:tinh|huyen|xa)(?:,? cap (?:huyen|xa))?$)/;
 
 /** The slug of a collective's kind ("so-ban-nganh", "ubnd-huyen-thi-xa-thanh-pho"), or null. */
 export const collectiveSlug = memoise((name: string): string | null => {

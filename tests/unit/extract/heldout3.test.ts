@@ -396,6 +396,17 @@ describe("the grammar of a group, a share and a fraction, in isolation", () => {
     expect(x.actions.map((a) => [a.quantity, a.unit])).toEqual([[14, "hồ sơ"]]);
   });
 
+  it("reads a body of every unit of a level ('UBND cấp huyện', 'Công an cấp xã') as a group", () => {
+    const x = doc(
+      "II. NHIỆM VỤ\n1. UBND cấp huyện chủ trì rà soát hộ nghèo trên địa bàn; hoàn thành trong Quý II/2024.\n2. Công an cấp xã chủ trì cập nhật dữ liệu dân cư; thời gian thực hiện: thường xuyên.",
+    );
+    expect(x.tasks.map((t) => t.leadKeys)).toEqual([
+      ["org:phu-tho:group-ubnd-cap-huyen"],
+      ["org:phu-tho:group-cong-an-cap-xa"],
+    ]);
+    for (const o of x.organisations.filter((o) => o.key.includes(":group-"))) expect(o.collective).toBe(true);
+  });
+
   it("reads a date or a period after a number as no fraction of a whole", () => {
     const x = doc(
       "I. KẾT QUẢ\nSở Tài chính đã thẩm định 9/11 hồ sơ dự toán trong tháng 5/2024; ngày 8/12 Sở đã tổ chức 02 hội nghị.",
