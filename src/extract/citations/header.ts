@@ -82,6 +82,21 @@ function unitName(folded: string, plain: string): string {
     .join(" ");
 }
 
+/**
+ * A Party committee's name read from capitals ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"), in the official
+ * spelling: "Đảng ủy Khối các cơ quan tỉnh" — the words lower case but the first and the one after
+ * "Đảng ủy" / "Đảng đoàn". Names the rules spell themselves are not in capitals and stay as they are.
+ */
+function fromCapitals(name: string): string {
+  if (name !== name.toUpperCase() || !/^ĐẢNG (?:ỦY|UỶ|ĐOÀN) \p{Lu}/u.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/uỷ/g, "ủy")
+    .split(" ")
+    .map((w, i) => (i === 0 || i === 2 ? (w[0] as string).toUpperCase() + w.slice(1) : w))
+    .join(" ");
+}
+
 function titleCase(s: string): string {
   return s
     .toLowerCase()
@@ -282,7 +297,7 @@ export function readHeader(folded: string, plain: string): Header {
     if (localIssuer && i?.place) h.local = { level: localIssuer[1] as string, name: titleCase(i.place) };
     if (i) {
       // The place of a header issuer comes from the province line, in title case, not from capitals.
-      issuerLines.push({ ...i, place: null });
+      issuerLines.push({ ...i, name: fromCapitals(i.name), place: null });
       subunit = null;
     } else if (/^van phong$/.test(folded) || SUBUNIT.test(folded)) {
       subunit = unitName(folded, line.plain.slice(0, folded.length));

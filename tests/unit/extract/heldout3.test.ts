@@ -60,6 +60,23 @@ describe("a province's report on a Prime Minister's directive (UBND tỉnh Thái
 describe("a Party plan of an agency-bloc committee, led by groups of bodies (Đảng ủy Khối các cơ quan tỉnh Bắc Ninh)", () => {
   const x = read("bac-ninh-dang-uy-khoi-kh.md");
 
+  it("is the bloc committee's plan, its name spelt officially, not in the header's capitals", () => {
+    expect(x.document).toMatchObject({
+      symbol: "46-KH/ĐUK",
+      type: "PLAN",
+      issuer: "Đảng ủy Khối các cơ quan tỉnh Bắc Ninh",
+      date: "2024-05-16",
+      jurisdiction: "bac-ninh",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "SELF IMPLEMENTS 28-CT/TW",
+        "SELF IMPLEMENTS 112-KH/TU",
+        "112-KH/TU IMPLEMENTS 28-CT/TW",
+      ]),
+    );
+  });
+
   it("gives each item the group that leads it, and a named board its own lead", () => {
     expect(leadOf(x, /quán triệt Chỉ thị/).lead).toEqual(["Các chi bộ trực thuộc"]);
     expect(leadOf(x, /sinh hoạt chuyên đề ít nhất/).lead).toEqual(["Các đảng bộ cơ sở"]);
