@@ -110,13 +110,19 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const r = readable(ctx, start, end);
   const given = f.includes("giao") && f.includes("chu tri") ? (r.plain ? GIVEN_F : GIVEN).exec(r.t) : null;
   const bodyFirst = r.plain ? BODY_FIRST_F.test(ctx.text.slice(start, end)) : BODY_FIRST.test(t);
-  const colon = COLON_LEAD.exec(t);
-  const m =
+  const byVerb =
     given ??
-    (colon !== null && (BODY_FIRST.test(t) || BODY_FIRST_F.test(t)) ? colon : null) ??
     (r.plain ? null : GIVEN_FIRST.exec(t)) ??
     (r.plain ? LEAD_F : LEAD).exec(r.t) ??
     (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);
+  // The body before a colon, when no verb comes before it ("Sở Tài chính chủ trì …, các nội dung
+  // sau:" is led by what stands before "chủ trì").
+  const colon = COLON_LEAD.exec(t);
+  const colonFirst =
+    colon !== null &&
+    (BODY_FIRST.test(t) || BODY_FIRST_F.test(t)) &&
+    (byVerb === null || (byVerb[1] as string).includes(":"));
+  const m = colonFirst ? colon : byVerb;
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);

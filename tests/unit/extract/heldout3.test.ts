@@ -413,6 +413,13 @@ describe("the grammar of a group, a share and a fraction, in isolation", () => {
     expect(x.actions.map((a) => [a.quantity, a.unit])).toEqual([[14, "hồ sơ"]]);
   });
 
+  it("takes the body before a colon only when no verb comes before the colon", () => {
+    const x = doc(
+      "II. NHIỆM VỤ\n1. Sở Tài chính chủ trì, phối hợp với các đơn vị thực hiện các nội dung sau: bố trí kinh phí; hướng dẫn thanh quyết toán.\n2. Công an tỉnh: Chủ trì, phối hợp với Sở Tư pháp làm sạch dữ liệu.",
+    );
+    expect(x.tasks.map((t) => t.lead)).toEqual([["Sở Tài chính"], ["Công an tỉnh"]]);
+  });
+
   it("reads a body of every unit of a level ('UBND cấp huyện', 'Công an cấp xã') as a group", () => {
     const x = doc(
       "II. NHIỆM VỤ\n1. UBND cấp huyện chủ trì rà soát hộ nghèo trên địa bàn; hoàn thành trong Quý II/2024.\n2. Công an cấp xã chủ trì cập nhật dữ liệu dân cư; thời gian thực hiện: thường xuyên.",
