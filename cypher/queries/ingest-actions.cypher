@@ -15,6 +15,7 @@ SET n.tier = o.tier,
     n.actor = coalesce(row.props.actor, n.actor),
     n.partners = coalesce(row.props.partners, n.partners),
     n.quantity = coalesce(row.props.quantity, n.quantity),
-    n.unit = coalesce(row.props.unit, n.unit)
+    n.unit = coalesce(row.props.unit, n.unit),
+    n.total = coalesce(row.props.total, n.total)
 CREATE (s)-[:MENTIONS {start: row.mention.start, end: row.mention.end, quote: row.mention.quote, confidence: 1.0,
   extractorVersion: file.version}]->(n)

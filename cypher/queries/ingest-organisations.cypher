@@ -11,6 +11,7 @@ ON CREATE SET
   o.label = row.props.label,
   o.tier = row.props.tier,
   o.jurisdiction = row.props.jurisdiction,
+  o.collective = row.props.collective,
   o.registered = row.props.registered
 ON MATCH SET
   o.name = CASE WHEN coalesce(o.registered, false) THEN o.name ELSE coalesce(row.props.name, o.name) END,
@@ -18,6 +19,7 @@ ON MATCH SET
   o.label = CASE WHEN coalesce(o.registered, false) THEN o.label ELSE coalesce(row.props.label, o.label) END,
   o.tier = CASE WHEN coalesce(o.registered, false) THEN o.tier ELSE coalesce(row.props.tier, o.tier) END,
   o.jurisdiction = CASE WHEN coalesce(o.registered, false) THEN o.jurisdiction ELSE coalesce(row.props.jurisdiction, o.jurisdiction) END,
+  o.collective = CASE WHEN coalesce(o.registered, false) THEN o.collective ELSE coalesce(row.props.collective, o.collective) END,
   o.registered = coalesce(o.registered, false) OR row.props.registered
 FOREACH (m IN row.mentions |
   CREATE (s)-[:MENTIONS {start: m.start, end: m.end, quote: m.quote, confidence: 1.0, extractorVersion: file.version}]->(o)

@@ -103,6 +103,8 @@ export interface ExtractedOrganisation {
   jurisdiction: string | null;
   /** True when the organisation came from the registry, false when created from the text. */
   registered: boolean;
+  /** A group of bodies named by their kind ("Các sở, ban, ngành", "UBND các huyện"), not one body. */
+  collective?: true;
   mentions: Span[];
 }
 
@@ -176,6 +178,8 @@ export interface Action {
   partners: string[];
   quantity: number | null;
   unit: string | null;
+  /** The whole the quantity is a count of, when written as a fraction: "8/13 trung tâm" is 8 of 13. */
+  total?: number;
   /** Keys of tasks and/or documents the action serves. */
   serves: string[];
   span: Span;

@@ -5,7 +5,7 @@
 // character before each match is checked in code; a rejected match resumes one position later,
 // exactly where the engine would have tried next, so the matches are the same.
 
-import { isSpace } from "./normalise.ts";
+import { fold, isSpace } from "./normalise.ts";
 
 const LETTER_OR_DIGIT_AT_END = /[\p{L}\p{N}]$/u;
 
@@ -44,4 +44,35 @@ export function endsWithAny(text: string, endings: readonly string[]): boolean {
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   for (const e of endings) if (text.endsWith(e, end)) return true;
   return false;
+}
+
+/**
+ * The same pattern for folded text ("chủ trì" → "chu tri"), to read words written without their
+ * marks: letters folded, escapes (\s, \p{L}, \d) and the flags kept, case-insensitivity dropped
+ * (folded text is lower case).
+ */
+export function foldedPattern(re: RegExp): RegExp {
+  const src = re.source;
+  let out = "";
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    if (c === "\\") {
+      const brace = src[i + 1] === "p" || src[i + 1] === "P" ? src.indexOf("}", i) : -1;
+      const end = brace > 0 ? brace + 1 : i + 2;
+      out += src.slice(i, end);
+      i = end - 1;
+    } else out += fold(c);
+  }
+  return new RegExp(out, re.flags.replace("i", ""));
+}
+
+/** Whether a stretch of text has no tone or vowel marks (its "đ" aside): written without them. */
+export function unmarked(text: string, foldedText: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    const f = foldedText[i] as string;
+    if (f !== "d" && f !== text[i]?.toLowerCase()) return false;
+  }
+  return true;
 }

@@ -183,6 +183,8 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
       tier: tier(o.tier, `organisation ${o.key}`),
       jurisdiction: o.jurisdiction ?? null,
       registered: o.registered === true,
+      // A group of bodies named by their kind ("Các sở, ban, ngành"): absent for a single body.
+      collective: o.collective === true ? true : null,
     },
     // An organisation resolved without a quotable span (e.g. the issuer behind a symbol suffix)
     // still gets one MENTIONS, so the file's claim on it is recorded and replaced like any other.
@@ -326,6 +328,7 @@ export function buildRows(extraction: Extraction, source: SourceMeta, text: stri
         partners: a.partners.length ? a.partners : null,
         quantity: a.quantity ?? null,
         unit: a.unit ?? null,
+        total: a.total ?? null,
       },
       mention: at,
       provenance: provenance(at, 1),

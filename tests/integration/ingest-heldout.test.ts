@@ -89,7 +89,7 @@ describe("held-out documents in the graph", () => {
        RETURN {task: t.content, value: g.value, unit: g.unit, source: r.source}`,
     );
     expect(target?.task).toMatch(/^Sở Kế hoạch và Đầu tư chủ trì đôn đốc giải ngân/u);
-    expect(target).toMatchObject({ value: 95, unit: "%" });
+    expect(target).toMatchObject({ value: 95, unit: "% kế hoạch vốn" });
     const asOf = await one<string[]>(
       `MATCH (s:Statistics)-[:PART_OF]->(:Document {symbol: '142/BC-UBND'}) RETURN collect(toString(s.asOf))`,
     );
@@ -111,8 +111,53 @@ describe("held-out documents in the graph", () => {
       const setting = tasks.filter((t) => t.targets.totalCount > 0);
       expect(setting).toHaveLength(1);
       const target = setting[0]?.targets.edges[0]?.node;
-      expect(target).toMatchObject({ value: 95, unit: "%" });
+      expect(target).toMatchObject({ value: 95, unit: "% kế hoạch vốn" });
       expect(target?.task.content).toBe(setting[0]?.content);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("keeps a group of bodies that leads a task apart from single bodies, and a count's whole", async () => {
+    const groups = await one<{ key: string; collective: boolean | null }[]>(
+      `MATCH (o:Organisation)-[:LEAD]->(:Task)-[:ASSIGNED_BY]->(:Document {symbol: '318/BC-UBND'})
+       RETURN collect({key: o.key, collective: o.collective})`,
+    );
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        { key: "org:thai-nguyen:group-so-ban-nganh", collective: true },
+        { key: "org:thai-nguyen:stc", collective: null },
+      ]),
+    );
+    const api = await startApi(graph);
+    try {
+      const res = await api.query(`{
+        document(ref: "318/BC-UBND", jurisdiction: "thai-nguyen") {
+          tasks(first: 10) { edges { node { lead { name collective } } } }
+        }
+      }`);
+      expect(res.errors).toBeUndefined();
+      type Lead = { name: string; collective: boolean };
+      const leads = (res.data.document.tasks.edges as { node: { lead: Lead[] } }[]).flatMap(
+        (e) => e.node.lead,
+      );
+      expect(leads).toEqual(
+        expect.arrayContaining([
+          { name: "Các sở, ban, ngành", collective: true },
+          { name: "UBND các huyện, thị xã, thành phố", collective: true },
+          { name: "Sở Tài chính tỉnh Thái Nguyên", collective: false },
+        ]),
+      );
+      const found = await api.query(`{
+        search(query: "vùng khó khăn huyện Võ Nhai", kinds: [ACTION], first: 5) {
+          edges { node { ... on Action { quantity total unit } } }
+        }
+      }`);
+      expect(found.errors).toBeUndefined();
+      const actions = (
+        found.data.search.edges as { node: { quantity: number; total: number; unit: string } }[]
+      ).map((e) => e.node);
+      expect(actions).toContainEqual({ quantity: 12, total: 15, unit: "xã" });
     } finally {
       await api.close();
     }

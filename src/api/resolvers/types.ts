@@ -142,6 +142,7 @@ export const typeResolvers = {
       Array.isArray(n.props.aliases) ? n.props.aliases.filter((a) => typeof a === "string") : [],
     tier,
     registered: (n: GraphNode) => n.props.registered === true,
+    collective: (n: GraphNode) => n.props.collective === true,
     parent: async (n: GraphNode, _: Args, ctx: ApiContext) =>
       (await neighbourNodes(ctx, n, "OUT", ["PART_OF"], ["Organisation"]))[0] ?? null,
     successors: (n: GraphNode, _: Args, ctx: ApiContext) =>
@@ -214,6 +215,7 @@ export const typeResolvers = {
     text: (n: GraphNode) => str(n, "text") ?? "",
     ...stringFields("actor", "unit"),
     quantity: (n: GraphNode) => num(n, "quantity"),
+    total: (n: GraphNode) => num(n, "total"),
     tier,
     performer: async (n: GraphNode, _: Args, ctx: ApiContext) =>
       (await neighbourNodes(ctx, n, "OUT", ["PERFORMED_BY"], ["Organisation"]))[0] ?? null,

@@ -82,6 +82,21 @@ function unitName(folded: string, plain: string): string {
     .join(" ");
 }
 
+/**
+ * A Party committee's name read from capitals ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"), in the official
+ * spelling: "Đảng ủy Khối các cơ quan tỉnh" — the words lower case but the first and the one after
+ * "Đảng ủy" / "Đảng đoàn". Names the rules spell themselves are not in capitals and stay as they are.
+ */
+function fromCapitals(name: string): string {
+  if (name !== name.toUpperCase() || !/^ĐẢNG (?:ỦY|UỶ|ĐOÀN) \p{Lu}/u.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/uỷ/g, "ủy")
+    .split(" ")
+    .map((w, i) => (i === 0 || i === 2 ? (w[0] as string).toUpperCase() + w.slice(1) : w))
+    .join(" ");
+}
+
 function titleCase(s: string): string {
   return s
     .toLowerCase()
@@ -115,6 +130,35 @@ function linesOf(folded: string, plain: string, limit: number): Line[] {
     });
     if (end >= folded.length) break;
     start = end + 1;
+  }
+  return out;
+}
+
+const HEADING_COLUMN = /cong hoa xa hoi|dang cong san viet nam|doc lap\b/;
+
+/**
+ * The header's lines as the eye reads them: a table cell that stacks the issuer block with line
+ * breaks ("UỶ BAN NHÂN DÂN<br>TỈNH HẬU GIANG<br>------- | CỘNG HÒA …", its tags and pipes blanked)
+ * is one line per stacked part of its left column.
+ */
+function blockLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const heading = HEADING_COLUMN.exec(line.folded);
+    const left = heading === null ? "" : line.folded.slice(0, heading.index).trimEnd();
+    if (heading === null || !/\S\s{3,}\S/.test(left)) {
+      out.push(line);
+      continue;
+    }
+    for (const m of left.matchAll(/\S+(?:\s{1,2}\S+)*/g)) {
+      const at = m.index ?? 0;
+      out.push({
+        start: line.start + at,
+        end: line.start + at + m[0].length,
+        folded: m[0],
+        plain: line.plain.slice(at, at + m[0].length),
+      });
+    }
   }
   return out;
 }
@@ -187,7 +231,7 @@ export function readHeader(folded: string, plain: string): Header {
   let subunit: string | null = null;
   let bare: string | null = null;
   // The block ends at the place-and-date line; a Markdown title may put "Số" above it.
-  for (const line of lines.slice(0, 20)) {
+  for (const line of blockLines(lines.slice(0, 20))) {
     if (HEADER_DATE.test(line.folded)) break;
     if (
       line.folded === "" ||
@@ -253,7 +297,7 @@ export function readHeader(folded: string, plain: string): Header {
     if (localIssuer && i?.place) h.local = { level: localIssuer[1] as string, name: titleCase(i.place) };
     if (i) {
       // The place of a header issuer comes from the province line, in title case, not from capitals.
-      issuerLines.push({ ...i, place: null });
+      issuerLines.push({ ...i, name: fromCapitals(i.name), place: null });
       subunit = null;
     } else if (/^van phong$/.test(folded) || SUBUNIT.test(folded)) {
       subunit = unitName(folded, line.plain.slice(0, folded.length));
@@ -280,7 +324,9 @@ export function readHeader(folded: string, plain: string): Header {
     if (!dm) continue;
     const comma = line.folded.lastIndexOf(",", dm.index);
     if (comma > 0) {
-      const place = squash(line.plain.slice(0, comma).replace(/^[#>*\s]+/, ""));
+      // Two columns on one line ("Số: 356/QĐ-UBND | Hậu Giang, ngày …"): the place is the right one's.
+      const columns = line.plain.slice(0, comma).split(/\s{3,}/);
+      const place = squash((columns[columns.length - 1] as string).replace(/^[#>*_\s]+/, ""));
       if (place !== "" && isUpperAt(place, 0) && place.length <= 40) h.place = place;
     }
     h.date = dm[3] !== undefined ? isoDate(dm[1], dm[2], dm[3]) : isoDate(dm[4], dm[5], dm[6] as string);

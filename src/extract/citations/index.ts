@@ -13,7 +13,7 @@ import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
 import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
 import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
 import { lawNameMentions, namedAfter, namedBefore, namedLaws } from "./named.ts";
-import { findRelations } from "./relations.ts";
+import { findRelations, oneAnswer } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
 import { titleAfter } from "./titles.ts";
@@ -454,6 +454,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
     if (r.kind === "IMPLEMENTS" && r.from !== "SELF" && attached.has(r.from))
       pending.push({ ...r, from: "SELF", confidence: 0.8 });
   }
+  const answered = oneAnswer(pending, v.folded);
   const toOrig = (o: number) => v.norm.toOriginal(o);
   const span = (start: number, end: number): Span => {
     const s = toOrig(start);
@@ -465,7 +466,7 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // are compared in a list, sparing a combined key per relation.
   const relations: Relation[] = [];
   const bySubject = new Map<string, Map<string, number[]>>();
-  for (const r of pending) {
+  for (const r of answered) {
     const from = r.from === "SELF" ? "SELF" : r.from.key;
     const to = r.to === "SELF" ? "SELF" : r.to.key;
     if (from === to) continue;

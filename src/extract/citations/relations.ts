@@ -35,6 +35,12 @@ const REPORTING: ReadonlySet<DocumentType> = new Set([
   "NOTICE",
 ]);
 const REQUESTS: ReadonlySet<DocumentType> = new Set(["OFFICIAL_LETTER", "TELEGRAM", "NOTICE"]);
+// What a report's opening answers rather than reports on: letters, and the guidance that prescribes
+// the report ("Thực hiện Hướng dẫn số … về sơ kết …"). A directive, plan or resolution the opening
+// names ("Thực hiện Chỉ thị số …, UBND tỉnh báo cáo …") is what the report reports on.
+const ANSWERED: ReadonlySet<DocumentType> = new Set([...REQUESTS, "GUIDANCE"]);
+// The cue itself says the document asked or wrote first: "Thực hiện yêu cầu … tại", "Phúc đáp".
+const ASKED = /(?:yeu cau|de nghi|chi dao|phuc dap|tra loi)/;
 
 const DIRECTING = /(?:^|\s)(?:don doc|chi dao|trien khai|tang cuong|day manh|khan truong)\s/;
 
@@ -99,7 +105,13 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
         });
         done = true;
       } else if (isListJoin(gap)) {
-        for (const r of incoming.get(p) ?? []) add({ ...r, to: m, confidence: Math.min(r.confidence, 0.75) });
+        for (const r of incoming.get(p) ?? []) {
+          // "Thực hiện Chỉ thị số … và Văn bản số …": each item is answered or reported on by its kind.
+          const answer = r.kind === "RESPONDS_TO" || r.kind === "REPORTS_ON";
+          const asked = ANSWERED.has(m.type) || ASKED.test(f.slice(r.cueStart, r.cueEnd));
+          const kind = !answer ? r.kind : asked ? "RESPONDS_TO" : "REPORTS_ON";
+          add({ ...r, to: m, kind, confidence: Math.min(r.confidence, 0.75) });
+        }
         done = (incoming.get(p) ?? []).length > 0;
       }
     }
@@ -134,10 +146,11 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
     if (inClause && reporting && m.start < self.preambleEnd) {
       const oc = openingCue(f.slice(cs, m.start), f.slice(m.tailEnd, sentenceEnd(f, m.tailEnd) + 1));
       if (oc) {
+        const asked = ANSWERED.has(m.type) || ASKED.test(f.slice(cs + oc.start, cs + oc.end));
         add({
           from: "SELF",
           to: m,
-          kind: "RESPONDS_TO",
+          kind: asked ? "RESPONDS_TO" : "REPORTS_ON",
           cueStart: cs + oc.start,
           cueEnd: cs + oc.end,
           confidence: 0.85,
@@ -242,4 +255,33 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
     }
   }
   return out;
+}
+
+/**
+ * A report either answers a document or reports on it, not both: when the cues found both for the
+ * same document, it answers what asked for it (a letter, a guidance, or a cue that says it asked or
+ * wrote first: "Phúc đáp", "Thực hiện yêu cầu … tại") and reports on anything else (a directive,
+ * plan or resolution named both in its title and in its opening sentence).
+ */
+export function oneAnswer(pending: PendingRelation[], folded: string): PendingRelation[] {
+  const onSelf = (kind: string) =>
+    new Set(pending.filter((r) => r.from === "SELF" && r.kind === kind).map((r) => r.to));
+  const reportsOn = onSelf("REPORTS_ON");
+  const both = [...onSelf("RESPONDS_TO")].filter((t) => reportsOn.has(t));
+  if (both.length === 0) return pending;
+  const drop = new Map<Anchor | "SELF", string>();
+  for (const t of both) {
+    if (t === "SELF") continue;
+    const asked =
+      ANSWERED.has(t.type) ||
+      pending.some(
+        (r) =>
+          r.from === "SELF" &&
+          r.to === t &&
+          r.kind === "RESPONDS_TO" &&
+          ASKED.test(folded.slice(r.cueStart, r.cueEnd)),
+      );
+    drop.set(t, asked ? "REPORTS_ON" : "RESPONDS_TO");
+  }
+  return pending.filter((r) => r.from !== "SELF" || drop.get(r.to) !== r.kind);
 }

@@ -5,7 +5,7 @@
 import { blankDecoration, fold, isSpace } from "../normalise.ts";
 import { resolveOrganisation, resolveRegistered } from "../organisations/index.ts";
 import type { Action } from "../types.ts";
-import { firstWord } from "../words.ts";
+import { allWords, firstWord, foldedPattern, unmarked } from "../words.ts";
 import { clean, type DocContext, hash, inRanges } from "./context.ts";
 
 // Measure nouns of two syllables, folded: "08 cơ sở" has unit "cơ sở", not "cơ".
@@ -54,7 +54,56 @@ const TWO_SYLLABLE_UNITS = new Set(
     "bệnh viện",
   ].map((u) => fold(u)),
 );
-const NOT_UNITS = new Set(["thang", "nam", "ngay", "gio", "phut", "tuan", "quy", "lan nam", "dau", "cuoi"]);
+// First syllables that never measure on their own: "14 cơ quan", "3.525 dịch vụ", "20 chỉ số",
+// "01 văn kiện", "64 ý kiến", "2.072 yêu cầu", "8/13 trung tâm", "38/41 chi bộ" take two syllables.
+const BOUND_SYLLABLES = new Set([
+  "co",
+  "dich",
+  "chi",
+  "van",
+  "y",
+  "yeu",
+  "trung",
+  "thiet",
+  "tai",
+  "dang",
+  "thanh",
+  "luot",
+]);
+// Words after a number that make it no count: periods ("6 tháng"), and function words ("Phụ lục 2
+// rất dài", "khổ 6 như sau", "1 số điều" for "một số").
+const NOT_UNITS = new Set([
+  "thang",
+  "nam",
+  "ngay",
+  "gio",
+  "phut",
+  "tuan",
+  "quy",
+  "lan nam",
+  "dau",
+  "cuoi",
+  "rat",
+  "nhu",
+  "so",
+  "la",
+  "va",
+  "cua",
+  "cho",
+  "duoc",
+  "co",
+  "trong",
+  "den",
+  "tai",
+  "theo",
+  "voi",
+  "thi",
+  "ma",
+  // "chính quyền 02 cấp": levels, not a count of things done.
+  "cap",
+]);
+// "1,6 triệu hồ sơ", "46 triệu thửa đất": a multiplier, then the unit ("tỷ đồng" is money, a unit).
+const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 
 function w2IsRate(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
@@ -64,6 +113,10 @@ function w2IsRate(text: string, m: RegExpMatchArray): boolean {
 export interface Quantity {
   quantity: number;
   unit: string;
+  /** The whole a count is of: "8/13 trung tâm" is 8 of 13. */
+  total?: number;
+  /** The multiplier written between number and unit: "1,6 triệu hồ sơ" is 1,6 × 10⁶ hồ sơ. */
+  times?: number;
 }
 
 /** Vietnamese number: "1.179" is 1179, "0,7" is 0.7. */
@@ -72,43 +125,225 @@ export function parseNumber(s: string): number {
   return Number(s.replace(",", "."));
 }
 
+// A count, or a count of a whole ("8/13 trung tâm", "22/22 bộ"), then its unit. A fraction has no
+// letter after its slash, so it is no document number ("8/QĐ-UBND"); a date has no unit noun after
+// it, or a word before it (findQuantity's "ngày", "tháng").
 const QTY =
-  /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s+(\p{L}[\p{L}&]*)(?:\s+(\p{L}+))?/gu;
+  /(?<![\d/.,\p{L}-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\/(\d{1,3}(?:\.\d{3})+|\d{1,5}))?(?![\d/])\s+(\p{L}[\p{L}\p{M}&]*)(?:\s+(\p{L}[\p{L}\p{M}]*))?/gu;
 
 const SHORT_FORM_WORD =
   /(?:^|[^a-z])(?:nghi quyet|nghi dinh|quyet dinh|ke hoach|chi thi|ket luan|chuong trinh(?: hanh dong)?|de an|cong van|thong tu|nq|nd|qd|kh|kl|ctr)\s*$/;
+
+const NOUN_PAIR = /^\s+(\p{L}[\p{L}\p{M}&]*)(?:\s+(\p{L}[\p{L}\p{M}]*))?/u;
+
+/** The unit the words after a number name: one syllable, or two when they go together; null if none. */
+function unitOf(w1: string, w2: string | undefined): string | null {
+  const a = w1.normalize("NFC");
+  const b = w2?.normalize("NFC");
+  const f1 = fold(a);
+  const two = b === undefined ? null : `${a} ${b}`;
+  if (two !== null && (TWO_SYLLABLE_UNITS.has(fold(two)) || BOUND_SYLLABLES.has(f1))) return two;
+  return NOT_UNITS.has(f1) ? null : a;
+}
 
 /** The first quantity with a unit in a clause; dates, periods and document numbers are not quantities. */
 export function findQuantity(text: string): Quantity | null {
   for (const m of text.matchAll(QTY)) {
     const before = fold(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0));
-    if (/(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem)\s*$/.test(before)) continue;
+    // A number that names a part ("Phụ lục 2", "khổ 6", "Biểu 3", "kỳ họp thứ 9"), a date or a rank.
+    if (
+      /(so|ngay|thang|nam|quy|lan thu|muc|khoan|dieu|diem|phu luc|kho|bieu|mau|chuong|phan|tiet|thu)\s*$/.test(
+        before,
+      )
+    )
+      continue;
     // "Kế hoạch 245", "Nghị quyết 12": a document's short form (grammar §4.7), not a quantity.
     if (SHORT_FORM_WORD.test(before)) continue;
     const raw = m[1] as string;
     if (/^(19|20)\d{2}$/.test(raw)) continue;
     const tail = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
-    const w1 = m[2] as string;
+    // Decomposed text ("xa" + U+0303) is read whole and kept composed.
+    const w1 = (m[3] as string).normalize("NFC");
     if (tail === "/" && w2IsRate(text, m)) continue;
-    const w2 = m[3];
+    const w2 = m[4]?.normalize("NFC");
     const f1 = fold(w1);
-    if (NOT_UNITS.has(f1)) continue;
     const two = w2 === undefined ? null : `${w1} ${w2}`;
-    const unit = two !== null && TWO_SYLLABLE_UNITS.has(fold(two)) ? two : w1;
+    const paired = two !== null && (TWO_SYLLABLE_UNITS.has(fold(two)) || BOUND_SYLLABLES.has(f1));
+    const unit = unitOf(w1, w2);
+    if (unit === null) continue;
     if (/^\p{Lu}/u.test(unit) && unit !== unit.toUpperCase()) continue; // "6 Tháng", a name
-    return { quantity: parseNumber(m[1] as string), unit };
+    const times = paired || w2 === undefined ? undefined : MULTIPLIERS[f1];
+    if (times !== undefined) {
+      const written = m[3] as string;
+      const after = NOUN_PAIR.exec(text.slice((m.index ?? 0) + m[0].indexOf(written) + written.length));
+      const u = after === null ? null : unitOf(after[1] as string, after[2]);
+      if (u !== null) return { quantity: Math.round(parseNumber(raw) * times), unit: u, times };
+    }
+    const quantity = parseNumber(raw);
+    if (m[2] === undefined) return { quantity, unit };
+    // Achieved of a whole: never more than the whole, and the whole is no year ("5/2025 …").
+    const total = parseNumber(m[2]);
+    if (quantity > total || /^(19|20)\d{2}$/.test(m[2])) continue;
+    return { quantity, unit, total };
   }
   return null;
 }
 
 // Vietnamese words begin with letters JavaScript's \b does not know (đ, ứ), hence the lookahead
 // here and the word-start check of words.ts (firstWord) in place of a lookbehind.
-const ACTION_VERB =
-  /(ban hành|chỉ đạo|báo cáo|tổ chức|cấp|thẩm định|cử|phối hợp|triển khai|thực hiện|phê duyệt|trình|xây dựng|tiếp nhận|kiểm định|hiệu chuẩn|thử nghiệm|xử lý|hướng dẫn|khảo sát|lập|hỗ trợ|hoàn thành|ký kết|công bố|tham mưu|giải quyết|rà soát|tiến hành|đào tạo|tập huấn|tuyên truyền|chuyển giao|đầu tư|phát động|kiểm tra|thanh tra|nghiên cứu|ứng dụng|chẩn đoán|phân lập|lưu giữ|đẩy mạnh|thu hút|lựa chọn|số h(?:óa|oá)|kết nối|vận hành|khai trương)(?![\p{L}\p{N}])/giu;
-const actionVerb = (text: string) => firstWord(ACTION_VERB, text);
+const VERBS = [
+  "ban hành",
+  "chỉ đạo",
+  "báo cáo",
+  "tổ chức",
+  "cấp",
+  "thẩm định",
+  "cử",
+  "phối hợp",
+  "triển khai",
+  "thực hiện",
+  "phê duyệt",
+  "trình",
+  "xây dựng",
+  "tiếp nhận",
+  "kiểm định",
+  "hiệu chuẩn",
+  "thử nghiệm",
+  "xử lý",
+  "hướng dẫn",
+  "khảo sát",
+  "lập",
+  "hỗ trợ",
+  "hoàn thành",
+  "ký kết",
+  "công bố",
+  "tham mưu",
+  "giải quyết",
+  "rà soát",
+  "tiến hành",
+  "đào tạo",
+  "tập huấn",
+  "tuyên truyền",
+  "chuyển giao",
+  "đầu tư",
+  "phát động",
+  "kiểm tra",
+  "thanh tra",
+  "nghiên cứu",
+  "ứng dụng",
+  "chẩn đoán",
+  "phân lập",
+  "lưu giữ",
+  "đẩy mạnh",
+  "thu hút",
+  "lựa chọn",
+  "số h(?:óa|oá)",
+  "kết nối",
+  "vận hành",
+  "khai trương",
+  "thành lập",
+  "kiện toàn",
+  "cung cấp",
+  "công nhận",
+  "biên soạn",
+  "bố trí",
+  "tài trợ",
+  "nâng cấp",
+  "hoàn thiện",
+];
+const verbPattern = (verbs: string[]) => new RegExp(`(${verbs.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+const ACTION_VERB = verbPattern(VERBS);
 // At position 0 of a string there is nothing before, so no word-start check is needed.
 const ACTION_VERB_AT = new RegExp(ACTION_VERB.source, "iuy");
-const DA = /đã\s+/giu;
+
+/**
+ * The words that make a clause an action, as written and for a clause written without marks (read
+ * folded: "Ban Thuong vu Tinh uy da ban hanh …"). Without marks a one-syllable verb is another word
+ * too ("cap" is "cấp" and "cáp", "cu" ends "căn cứ"): only verbs of two syllables are read there.
+ */
+interface ClauseWords {
+  verb: RegExp;
+  verbAt: RegExp;
+  da: RegExp;
+  endsGroup: RegExp;
+  wrote: RegExp;
+  purpose: RegExp;
+  statusCount: RegExp;
+  notDone: RegExp;
+  opener: RegExp;
+}
+
+// "Đã" governs the verb group right after it: a verb of doing among its first three words ("đã ban
+// hành", "đã kịp thời ban hành", "đã dự và phát động", "đã chú trọng tổ chức"), before any
+// preposition ("đã có trong báo cáo chính": "báo cáo" is a noun there). "Đã có văn bản …" is a
+// letter sent, the act of writing.
+const GROUP_WORD = /[\p{L}\p{N}]+[\s,]*/uy;
+
+const MARKED: ClauseWords = {
+  verb: ACTION_VERB,
+  verbAt: ACTION_VERB_AT,
+  da: /đã\s+/giu,
+  endsGroup: /^(?:trong|của|tại|với|cho|theo|về|như|từ|đến|ở|là|so)$/iu,
+  wrote: /có (?:văn bản|VB|công văn|báo cáo|tờ trình)(?![\p{L}])/iuy,
+  // A verb after "để"/"nhằm" is a purpose ("có 03 Tổ Công tác để chỉ đạo …"), not what was done.
+  purpose: /\s(?:để|nhằm)\s/u,
+  // A count of tasks or targets ("22/45 nhiệm vụ … đang thực hiện") is a statistic.
+  statusCount:
+    /(?:là|có)\s+\d[\d/.,]*\s+(?:nhiệm vụ|chỉ tiêu)|\d\s+(?:nhiệm vụ|chỉ tiêu)[^,;.]{0,40}?(?:đang|chưa|đã)\s+(?:thực hiện|hoàn thành|triển khai)/iu,
+  // A label that explains ("Lý do: Nhiệm vụ đã hoàn thành"), a measure named before its figure ("Số
+  // doanh nghiệp …: 12", "Tổng số nền tảng … là 225"), a request to the body above ("Về …, đề nghị
+  // điều chỉnh …"): none is something done.
+  notDone:
+    /^[\s*_]*(?:(?:lý do|nguyên nhân|ghi chú|lưu ý)[\s*_]*:|(?:tổng số|số lượng|tỷ lệ|số)\s[^:;]{0,100}(?::|\slà\s)|(?:[^,]{0,80},\s*)?(?:kính |xin )?(?:đề nghị|kiến nghị)(?![\p{L}]))/iu,
+  opener: /^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu,
+};
+
+const UNMARKED: ClauseWords = {
+  verb: foldedPattern(verbPattern(VERBS.filter((v) => v.includes(" ")))),
+  verbAt: new RegExp(foldedPattern(verbPattern(VERBS.filter((v) => v.includes(" ")))).source, "uy"),
+  da: /da\s+/gu,
+  endsGroup: foldedPattern(MARKED.endsGroup),
+  wrote: foldedPattern(MARKED.wrote),
+  purpose: foldedPattern(MARKED.purpose),
+  statusCount: foldedPattern(MARKED.statusCount),
+  notDone: foldedPattern(MARKED.notDone),
+  opener: foldedPattern(MARKED.opener),
+};
+
+/** Whether the words after "đã" at `at` open with a verb of doing. */
+function doneAt(text: string, at: number, w: ClauseWords): boolean {
+  w.wrote.lastIndex = at;
+  if (w.wrote.test(text)) return true;
+  let p = at;
+  for (let k = 0; k < 3 && p < text.length; k++) {
+    w.verbAt.lastIndex = p;
+    if (w.verbAt.test(text)) return true;
+    GROUP_WORD.lastIndex = p;
+    const g = GROUP_WORD.exec(text);
+    if (g === null || w.endsGroup.test(g[0].replace(/[\s,]+$/, ""))) return false;
+    p += g[0].length;
+  }
+  return false;
+}
+
+/**
+ * Whether `read` (the clause as its patterns read it) has a verb of doing before `end`. A verb
+ * written with a capital inside the clause is a name's word ("Ban Chỉ đạo có 03 Tổ Công tác"), read
+ * on `written`, whose letters stand at the same offsets.
+ */
+function hasVerb(read: string, written: string, end: number, w: ClauseWords): boolean {
+  for (const m of allWords(w.verb, read.slice(0, end))) {
+    const c = written[m.index] as string;
+    if (m.index === 0 || c === c.toLowerCase()) return true;
+  }
+  return false;
+}
+
+const COUNTS_OF_WORK = new Set(["nhiem vu", "chi tieu"]);
+
+// A sentence or paragraph wholly in brackets is an aside ("(chi tiết các hoạt động đã triển khai)",
+// a transcriber's "*(Tương tự, nhiều mục này …)*"), unless the bracket numbers an item ("(1) …").
+const ASIDE = /^[\s*_]*\((?![\s]*(?:\d{1,2}|[ivxIVX]{1,4}|[a-zđ])[\s]*\))[\s\S]*\)[\s.*_]*$/u;
 
 export interface ActionSeed {
   /** Normalised-text offsets of the action text. */
@@ -132,6 +367,7 @@ export function makeAction(ctx: DocContext, seed: ActionSeed): Action {
     partners: seed.partners,
     quantity: q?.quantity ?? null,
     unit: q?.unit ?? null,
+    ...(q?.total !== undefined ? { total: q.total } : {}),
     serves: [...new Set(seed.serves)],
     span: sp,
   };
@@ -319,6 +555,7 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
     const paraText = text.slice(para.start, para.end);
     if (
       /^\s*(#|\|)/.test(paraText) ||
+      ASIDE.test(paraText) ||
       paraText.includes("\t") ||
       /tong so nhiem vu/.test(ctx.folded.slice(para.start, para.end))
     )
@@ -328,7 +565,9 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
       sentences[0] === undefined ? [] : sentenceServes(ctx, sentences[0].start, sentences[0].end);
     for (const { start: sStart, end: sEnd } of sentences) {
       // Only a sentence with "đã" or a number can hold an action (cheap test before the regexes).
-      if (!/đã|\d/.test(text.slice(sStart, sEnd))) continue;
+      const sentence = text.slice(sStart, sEnd);
+      const unmarkedDone = /\bda\s/i.test(sentence) && unmarked(sentence, ctx.folded.slice(sStart, sEnd));
+      if ((!/đã|\d/.test(sentence) && !unmarkedDone) || ASIDE.test(sentence)) continue;
       let actor: { name: string | null; key: string | null } | null = null;
       const serves = sentenceServes(ctx, sStart, sEnd);
       // Clauses: up to each ";" of the sentence, and the rest.
@@ -351,13 +590,20 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
             actor = { name: org.name, key: org.key };
           }
           // "đã" close before a verb of doing: "đã thẩm định", "đã chỉ đạo, điều hành triển khai".
-          const da = firstWord(DA, ct);
-          const verbAfter = da === null ? null : actionVerb(ct.slice(da.index));
-          const done = verbAfter !== null && verbAfter.index <= 30;
-          const counted = actionVerb(ct) !== null && findQuantity(clean(ct)) !== null;
+          // Read as written, or folded when the clause was written without marks.
+          const cf = ctx.folded.slice(clause.start, clause.end);
+          const w = unmarked(ct, cf) ? UNMARKED : MARKED;
+          const tx = w === UNMARKED ? cf : ct;
+          const da = firstWord(w.da, tx);
+          const done = da !== null && doneAt(tx, da.index + da[0].length, w);
+          const purpose = w.purpose.exec(tx);
+          const q = !hasVerb(tx, ct, purpose === null ? tx.length : purpose.index, w)
+            ? null
+            : findQuantity(clean(ct));
+          const counted = q !== null && !(COUNTS_OF_WORK.has(fold(q.unit)) && w.statusCount.test(tx));
           if (!done && !counted) continue;
-          if (isHeading(ct)) continue;
-          if (/^(tuy nhiên|nhìn chung|công tác|các|việc)(?!\p{L})/iu.test(ct) && !counted) continue;
+          if (isHeading(ct) || w.notDone.test(tx)) continue;
+          if (w.opener.test(tx) && !counted) continue;
           const who = actor ?? reportActor;
           out.push(
             makeAction(ctx, {

@@ -149,6 +149,7 @@ export class DocContext {
         tier: r.tier,
         jurisdiction: r.jurisdiction,
         registered: r.registered,
+        ...(r.collective ? { collective: true as const } : {}),
         mentions: [sp],
       });
     } else if (!known.mentions.some((m) => m.start === sp.start && m.end === sp.end)) {

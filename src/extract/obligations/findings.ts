@@ -85,8 +85,14 @@ export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsRead
         ctx,
         "TOTALS_MISMATCH",
         "ERROR",
-        `Số liệu không khớp: tổng số nhiệm vụ được giao là ${s.assigned} nhưng ${parts.join(", ")} — chênh lệch ${diff} nhiệm vụ không được phân loại.`,
-        `Totals do not add up: ${s.assigned} tasks assigned but ${partsEn.join(", ")} — ${diff} tasks unaccounted for.`,
+        `Số liệu không khớp: tổng số nhiệm vụ được giao là ${s.assigned} nhưng ${parts.join(", ")} — ${
+          diff > 0
+            ? `chênh lệch ${diff} nhiệm vụ không được phân loại`
+            : `các mục cộng lại nhiều hơn ${-diff} nhiệm vụ`
+        }.`,
+        `Totals do not add up: ${s.assigned} tasks assigned but ${partsEn.join(", ")} — ${
+          diff > 0 ? `${diff} tasks unaccounted for` : `${-diff} more counted than assigned`
+        }.`,
         list.map((x) => x.span),
       ),
     );
@@ -96,7 +102,14 @@ export function totalsFindings(ctx: DocContext, stats: Stat[], tables: StatsRead
     const total = t.find((r) => r.isTotal);
     const parts = t.filter((r) => !r.isTotal);
     if (total === undefined || parts.length < 2) continue;
-    for (const k of ["assigned", "completed", "completedLate", "notCompleted"] as const) {
+    for (const k of [
+      "assigned",
+      "completed",
+      "completedLate",
+      "notCompleted",
+      "inProgress",
+      "overdue",
+    ] as const) {
       const want = total.stats[k];
       const got = parts.reduce((a, r) => a + (r.stats[k] ?? 0), 0);
       if (want === null || want === got) continue;

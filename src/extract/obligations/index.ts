@@ -1,7 +1,7 @@
 // Obligations pass: reads tasks, targets, actions, reported statistics and audit findings from a
 // document whose citations have already been read (issue: obligations). Pure: no I/O.
 
-import type { NormalisedText } from "../normalise.ts";
+import { fold, type NormalisedText } from "../normalise.ts";
 import { resolveRegistered } from "../organisations/index.ts";
 import type {
   Action,
@@ -89,6 +89,15 @@ function unreadable(ctx: DocContext, t: Table, why: string, findings: Finding[])
   }
 }
 
+// A document's header or signature block laid out as a table (DOCX converted to Markdown puts the
+// issuer beside "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", and "Nơi nhận" beside the signer): layout,
+// not data, so neither read nor reported as unreadable.
+const LAYOUT_CELL = /^(?:cong hoa xa hoi chu nghia|dang cong san viet nam|noi nhan\b)/;
+
+function isLayout(t: Table): boolean {
+  return (t.rows[0]?.cells ?? []).some((c) => LAYOUT_CELL.test(fold(c.text).replace(/^[\s*_]+/, "")));
+}
+
 export function extractObligations(
   text: string,
   cites: CitationExtraction,
@@ -112,6 +121,7 @@ export function extractObligations(
     }
   });
   function readTable(t: Table, ordinal: number): void {
+    if (isLayout(t)) return;
     const hi = t.rows.slice(0, 3).findIndex((r) => looksLikeHeader(r.cells.map((c) => c.text)));
     let roles: (ColumnRole | null)[];
     let body = t.rows;

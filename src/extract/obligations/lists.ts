@@ -5,6 +5,7 @@
 import { fold } from "../normalise.ts";
 import { matchKey } from "../organisations/index.ts";
 import type { Task } from "../types.ts";
+import { foldedPattern, unmarked } from "../words.ts";
 import { clean, type DocContext, inRanges } from "./context.ts";
 import { parseDeadline } from "./deadline.ts";
 import { looksLikeBody, type NamedOrg, organisationsIn } from "./orglist.ts";
@@ -24,9 +25,16 @@ const NUMBER = /^\s*(?:#+\s*)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})?)[.)](?:\*\*)?\s+(?
 const LETTER = /^\s*(?:[-*]\s+)?(?:\*\*)?([a-zđ])\)(?:\*\*)?\s+(?:\*\*)?/;
 const BULLET = /^\s*[-*•+]\s+/;
 
+// An article titled on its own line ("Điều 2. Nhiệm vụ, giải pháp chủ yếu") heads a part as a
+// Roman numeral does; an article whose text runs on ("Điều 3. Chánh Văn phòng … chịu trách nhiệm
+// thi hành …") is prose.
+const ARTICLE = /^\s*(?:#+\s*)?(?:\*\*)?Điều\s+(\d{1,3})[.:]\s*(?:\*\*)?\s*[^.;:]{3,90}$/u;
+
 function classify(ctx: DocContext, start: number, end: number): Line {
   const t = ctx.text.slice(start, end);
   if (t.trim() === "") return { start, end, body: end, kind: "blank", ref: "" };
+  const article = ARTICLE.exec(t.trimEnd().replace(/\*\*$/, ""));
+  if (article !== null) return { start, end, body: start, kind: "roman", ref: `Điều ${article[1]}` };
   for (const [re, kind] of [
     [ROMAN, "roman"],
     [LETTER, "letter"],
@@ -42,12 +50,18 @@ function classify(ctx: DocContext, start: number, end: number): Line {
 const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
 const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
 const LEAD =
-  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là (?:cơ quan )?đầu mối|phối hợp (?:với|cùng))/u;
+  /^(.{3,120}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là (?:cơ quan )?(?:đầu mối|thường trực)|phối hợp (?:với|cùng))/u;
 // "UBND huyện chỉ đạo Phòng Lao động … chủ trì": the body directed to lead is the lead.
 const DIRECTED = /^.{3,80}?\s(?:chỉ đạo|giao)\s+(?=\p{Lu})/u;
 const GIVEN = /(?:^|\s)giao\s+(.{3,120}?)\s+chủ trì/iu;
+// "Công an tỉnh: Chủ trì, phối hợp …", "Sở Tài chính: Tham mưu …": the body, a colon, its work.
+const COLON_LEAD = /^([^:;.\n]{3,120}?)\s*:\s+(?=\S)/u;
+// An item that opens "Giao <body> <verb> …" ("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết
+// này"): the body given the work leads it.
+const GIVEN_FIRST =
+  /^giao\s+(\p{Lu}.{2,119}?)\s+(?:chủ trì|tổ chức|triển khai|thực hiện|chỉ đạo|theo dõi|xây dựng|hướng dẫn|kiểm tra|giám sát)(?![\p{L}])/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn hóa|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
@@ -56,19 +70,59 @@ const DEADLINE =
 const LABELLED_DEADLINE =
   /(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:\s*([^;:\n]{2,80}?)\s*(?:[;.)](?:\s|$)|$)/;
 
+// A group of bodies led together, named by their kind: "Các sở, ban, ngành", "Các chi bộ trực
+// thuộc", "Các đảng bộ cơ sở", "Các ban xây dựng Đảng" (a list item's subject, not "Các nhiệm vụ").
+const COLLECTIVE_KIND = `Các (?:sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|chi bộ|đảng bộ|đảng (?:ủy|uỷ)|(?:huyện|thị|thành|quận) (?:ủy|uỷ)|cấp (?:ủy|uỷ)|tổ chức|đoàn thể|hội|phòng|chi cục|trung tâm|cục|vụ|viện|trường|doanh nghiệp|tập đoàn|tổng công ty|huyện|thị xã|thành phố|xã|phường|quận)`;
+
 // "Sở Khoa học và Công nghệ khẩn trương hoàn thành …": an item that opens with a body and its verb.
 // Matched on the text as written: folded, "Bổ sung" would read as "Bộ" and "Phòng, chống" as a body.
-const BODY_FIRST =
-  /^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an)[\s,]|Các (?:sở|bộ|cơ quan|đơn vị)[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})/u;
+const BODY_FIRST = new RegExp(
+  String.raw`^(?:(?:Sở|Bộ|UBND|HĐND|(?:Ủy|Uỷ) ban|Văn phòng|Ban(?! hành)|Đảng đoàn|Đảng (?:ủy|uỷ)|Tổ đảng|Thanh tra|Công an|Thường trực)[\s,]|${COLLECTIVE_KIND}[\s,]|(?:Phòng|Trung tâm|Chi cục|Cục|Vụ|Viện)\s\p{Lu})`,
+  "u",
+);
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|khẩn trương|rà soát|tổ chức|xây dựng|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,120}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+
+// An item copied without tone marks ("So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh
+// …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
+// is quoted from the text as written. Only such items: in marked text the folded head words are
+// ambiguous ("Bổ sung" would read as "Bộ").
+const LEAD_F = foldedPattern(LEAD);
+const GIVEN_F = foldedPattern(GIVEN);
+const LEAD_ACTS_F = foldedPattern(LEAD_ACTS);
+const COOP_F = foldedPattern(COOP);
+const DEADLINE_F = foldedPattern(DEADLINE);
+// A head word, then a capital ("So Tai chinh", not "bo sung"), or a group ("Cac huyen uy, …").
+const BODY_FIRST_F =
+  /^(?:(?:So|Bo|Ban|UBND|HDND|Uy ban|Van phong|Dang doan|Dang uy|To dang|Thanh tra|Cong an|Phong|Trung tam|Chi cuc|Cuc|Vu|Vien)\s+\p{Lu}|Ban (?:can su|chi dao|thuong vu|to chuc|tuyen giao|dan van|kiem tra|noi chinh)\s|Cac\s+(?:so|bo|ban|nganh|co quan|don vi|dia phuong|chi bo|dang bo|dang uy|(?:huyen|thi|thanh|quan) uy|cap uy|to chuc|doan the|phong|trung tam|huyen|xa|phuong)(?![a-z]))/u;
+
+/** The item as its patterns read it: as written, or folded when it was written without marks. */
+function readable(ctx: DocContext, start: number, end: number): { t: string; plain: boolean } {
+  const t = ctx.text.slice(start, end);
+  const f = ctx.folded.slice(start, end);
+  return unmarked(t, f) ? { t: f, plain: true } : { t, plain: false };
+}
 
 function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const t = ctx.text.slice(start, end);
   // "giao … chủ trì" in any case folds to "giao" and "chu tri": without both it cannot match.
   const f = ctx.folded.slice(start, end);
-  const given = f.includes("giao") && f.includes("chu tri") ? GIVEN.exec(t) : null;
-  const m = given ?? LEAD.exec(t) ?? (BODY_FIRST.test(t) ? LEAD_ACTS.exec(t) : null);
+  const r = readable(ctx, start, end);
+  const given = f.includes("giao") && f.includes("chu tri") ? (r.plain ? GIVEN_F : GIVEN).exec(r.t) : null;
+  const bodyFirst = r.plain ? BODY_FIRST_F.test(ctx.text.slice(start, end)) : BODY_FIRST.test(t);
+  const byVerb =
+    given ??
+    (r.plain ? null : GIVEN_FIRST.exec(t)) ??
+    (r.plain ? LEAD_F : LEAD).exec(r.t) ??
+    (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);
+  // The body before a colon, when no verb comes before it ("Sở Tài chính chủ trì …, các nội dung
+  // sau:" is led by what stands before "chủ trì").
+  const colon = COLON_LEAD.exec(t);
+  const colonFirst =
+    colon !== null &&
+    (BODY_FIRST.test(t) || BODY_FIRST_F.test(t)) &&
+    (byVerb === null || (byVerb[1] as string).includes(":"));
+  const m = colonFirst ? colon : byVerb;
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -83,13 +137,16 @@ function headingOrgs(ctx: DocContext, line: Line): NamedOrg[] {
   const t = clean(ctx.text.slice(line.body, line.end));
   if (t.length > 110) return [];
   if (
-    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Các bộ|Các sở|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
+    !/^(Tổ đảng|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự|Lãnh đạo|Bộ|Sở|(?:Ủy|Uỷ) ban|UBND|Văn phòng|Ban|Các Đoàn|Thường trực|Hội đồng|Trung tâm|Phòng|Chi cục|Cục|Vụ|Viện|Thanh tra|Công an)(?![\p{L}])/u.test(
       t,
-    )
+    ) &&
+    !COLLECTIVE_HEAD.test(t)
   )
     return [];
   return organisationsIn(ctx, line.body, line.end);
 }
+
+const COLLECTIVE_HEAD = new RegExp(String.raw`^${COLLECTIVE_KIND}(?![\p{L}])`, "u");
 
 // "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
 // proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
@@ -274,9 +331,12 @@ function makeTask(
   const own = leadsOf(ctx, start, end);
   const leads = own.length > 0 ? own : inherited;
   const t = ctx.text.slice(start, end);
-  const cm = COOP.exec(t);
+  const r = readable(ctx, start, end);
+  const cm = (r.plain ? COOP_F : COOP).exec(r.t);
+  // As written (the match may have been read folded): a partner starts like a name.
+  const partner = cm === null ? "" : t.slice((cm.index ?? 0) + cm[0].indexOf(cm[1] as string));
   const coop =
-    cm === null || !/^(\p{Lu}|các )/u.test(cm[1] as string)
+    cm === null || !/^(\p{Lu}|các |cac )/u.test(partner)
       ? []
       : organisationsIn(
           ctx,
@@ -288,13 +348,16 @@ function makeTask(
     lm === null
       ? null
       : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
-  const dm = labelled === null ? DEADLINE.exec(t) : null;
+  const dm = labelled === null ? (r.plain ? DEADLINE_F : DEADLINE).exec(r.t) : null;
   const deadline =
     labelled !== null
       ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
       : dm === null
         ? null
-        : parseDeadline(dm[1] as string, ctx.year);
+        : parseDeadline(
+            t.substr((dm.index ?? 0) + dm[0].lastIndexOf(dm[1] as string), (dm[1] as string).length),
+            ctx.year,
+          );
   const sectionKey = section === null ? "" : `${matchKey(section).split(" ")[0]}.`;
   const named = implementsFrom(ctx, start, end);
   return {

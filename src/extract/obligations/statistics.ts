@@ -202,9 +202,16 @@ export function readStatsTable(ctx: DocContext, roles: (ColumnRole | null)[], bo
   ];
   const out: StatsReading[] = [];
   let section: string | null = null;
+  // The row's label: the cells before its first count, without a bare ordinal ("1 | Chính quyền
+  // số", "| Tổng cộng" under an empty STT column).
+  const firstCount = Math.min(...map.map(([role]) => roles.indexOf(role)).filter((i) => i >= 0));
   for (const row of body) {
-    const first = row.cells[0];
-    const label = first === undefined ? "" : ctx.read(first.start, first.end);
+    const named = row.cells
+      .slice(0, Math.max(1, firstCount))
+      .map((x) => ctx.read(x.start, x.end).trim())
+      .filter((t) => t !== "");
+    const words = named.filter((t) => !/^(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$/u.test(t));
+    const label = (words.length > 0 ? words : named).join(" ");
     const c = empty();
     for (const [role, k] of map) {
       const i = roles.indexOf(role);

@@ -75,7 +75,7 @@ export function readTargetTable(
       out.push({
         key: `target|${ctx.doc.key}|${ordinal}:${id}${values.length > 1 ? `:${hash(p)}` : ""}`,
         indicator: label,
-        unit: unit ?? (/%/.test(p) ? "%" : null),
+        unit: unit === null || unit === "%" ? tableUnit(unit, p) : unit,
         comparator: v.comparator,
         value: v.value,
         valueText: v.valueText,
@@ -88,6 +88,13 @@ export function readTargetTable(
   return out;
 }
 
+/** A table's unit for a value: the unit column's "%" or the value's own "%", with the base it writes. */
+function tableUnit(unit: string | null, value: string): string | null {
+  const at = value.indexOf("%");
+  if (at < 0) return unit;
+  return percentUnit("%", value.slice(at + 1));
+}
+
 // ---- Targets written in prose ----
 // "Phấn đấu đến năm 2025 đạt 80% doanh nghiệp …", "Hỗ trợ tối thiểu 30 doanh nghiệp mỗi năm",
 // "đến năm 2030 có tối thiểu 500 doanh nghiệp … và 70% doanh nghiệp …": a number with its unit in a
@@ -95,6 +102,9 @@ export function readTargetTable(
 // ("đạt 51% kế hoạch năm") aims at nothing and is not read here.
 
 const GOALS_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})?)[.)]\s*(?:\*\*)?\s*(.*)$/;
+// An article's title ("Điều 1. Các chỉ tiêu chủ yếu năm 2025" in a council's resolution): a heading,
+// its year included.
+const ARTICLE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?dieu \d{1,3}[.:]\s*(?:\*\*)?\s*([^.;:]{3,90})(?:\*\*)?\s*$/;
 const AIMS = /phan dau|nham dat|muc tieu den/;
 const FLOOR = /toi thieu|it nhat|khong duoi/;
 const PROSE_NUMBER =
@@ -102,8 +112,56 @@ const PROSE_NUMBER =
 // Words in front of a number that make it a date, a rank, an article or an age, not a target.
 const NOT_A_TARGET_BEFORE =
   /(?:^|\s)(?:so|ngay|thang|nam|quy|muc do|khoa|dieu|khoan|diem|lan thu|giai doan|thu|tuoi|cap|tu ngay)\s*$/;
+// Read on folded text ("toi thieu 2%" copied without diacritics is "tối thiểu"), named as written
+// with its marks.
 const PROSE_COMPARATOR =
-  /(≥|>=|≤|<=|khoảng|tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|hơn|đạt)\s*$/iu;
+  /(≥|>=|≤|<=|khoang|toi thieu|it nhat|toi da|khong qua|khong duoi|tren|duoi|hon|dat)\s*$/;
+const COMPARATOR_NAMES: Record<string, string> = {
+  ">=": "≥",
+  "<=": "≤",
+  khoang: "khoảng",
+  "toi thieu": "tối thiểu",
+  "it nhat": "ít nhất",
+  "toi da": "tối đa",
+  "khong qua": "không quá",
+  "khong duoi": "không dưới",
+  tren: "trên",
+  duoi: "dưới",
+  hon: "hơn",
+  dat: "=",
+};
+// "đạt 8% trở lên", "10% trở xuống": the bound written after the value.
+const RANGE_START = /(\d+(?:,\d+)?)\s*[-–]\s*$/;
+const BOUND_AFTER = /^\s*tro (len|xuong)(?![a-z])/;
+// The base a share is of, right after "%": "2% GDP", "1,5% tổng chi ngân sách", "95% kế hoạch vốn
+// được giao", "100% số xã có …". An acronym (GDP, GRDP) or a noun phrase headed by an aggregate,
+// up to five more words, ending where the clause goes on ("được", "của", "so với", a comma). A
+// population ("80% doanh nghiệp …") heads no base: the indicator already says what is counted.
+// Matched without tone marks (capitals kept), so "2% tong chi ngan sach" copied without
+// diacritics reads the same; the base is quoted as written.
+const PERCENT_BASE =
+  /^\s*((?:[A-Z]{2,}|(?:tong|du toan|ke hoach|so|ngan sach|gia tri|von|kinh phi)(?![A-Za-z]))(?:\s+[A-Za-z0-9]+){0,5}?)(?=\s*(?:$|[,;.:)(]|\s(?:va|hoac|trong do|so voi|tro len|tro xuong|duoc|cua|cho|da|dat|co|tai|tren|theo|vao|den|trong|nam|giai doan)(?![A-Za-z])))/;
+
+/** The text without tone marks, "đ" as "d", capitals kept; the same length (NFC in, NFC out). */
+function bare(text: string): string {
+  const f = fold(text);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    out += c !== c.toLowerCase() ? (f[i] as string).toUpperCase() : f[i];
+  }
+  return out;
+}
+
+/** "%" with the base written after it ("% GDP"), or just "%" (or "%/năm") when none is. */
+export function percentUnit(unit: string, after: string): string {
+  if (unit !== "%") return unit;
+  const m = PERCENT_BASE.exec(bare(after));
+  if (m === null) return unit;
+  const at = m[0].length - (m[1] as string).length;
+  return `% ${after.slice(at, m[0].length).replace(/\s+/g, " ")}`;
+}
+
 const HORIZON =
   /(?:den|truoc|vao)\s+(?:het\s+)?(?:nam\s+|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*)((?:19|20)\d{2})(?!\d)/;
 
@@ -157,18 +215,23 @@ export function proseTargets(
     if (line.trim() === "") continue;
     // A heading opens or closes the goals part; "1. Mục tiêu chung" under "I. MỤC TIÊU" keeps it open.
     const plain = text.slice(ls, le);
-    const h = GOALS_HEADING.exec(line);
+    const article = ARTICLE_HEADING.exec(line);
+    const h = article ?? GOALS_HEADING.exec(line);
     const isHeading =
-      h !== null &&
-      (h[1] as string).length < 90 &&
-      !/[.;:]\s*$/.test(line.trim()) &&
-      !/\d/.test(h[1] as string);
+      article !== null ||
+      (h !== null &&
+        (h[1] as string).length < 90 &&
+        !/[.;:]\s*$/.test(line.trim()) &&
+        !/\d/.test(h[1] as string));
     if (isHeading || (plain.trim() === plain.trim().toUpperCase() && /\p{Lu}{3}/u.test(plain))) {
       const words = h?.[1] ?? line;
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
         inGoals = true;
-      } else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
+        // "Các chỉ tiêu chủ yếu năm 2025": the year the heading names holds for its lines.
+        goalsHorizon = /nam ((?:19|20)\d{2})\b/.exec(words)?.[1] ?? goalsHorizon;
+      } else if (article !== null) inGoals = false;
+      else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
       continue;
     }
     if (inRanges(excluded, ls)) continue;
@@ -216,28 +279,43 @@ function clauseTargets(
   const body = text.slice(c.start, c.end);
   const hits: { at: number; end: number; value: number; unit: string; comparator: string }[] = [];
   for (const m of body.matchAll(PROSE_NUMBER)) {
-    const at = m.index ?? 0;
+    let at = m.index ?? 0;
     const before = ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at);
     if (NOT_A_TARGET_BEFORE.test(before)) continue;
     const raw = m[1] as string;
     const pct = m[2];
     let unit: string;
+    let value = parseNumber(raw);
+    let range = false;
     let end = at + m[0].length;
     if (pct !== undefined) {
-      unit = pct.replace(/\s+/g, "");
+      // "đạt 7,5 - 8%", "giảm 0,8 - 1%": a range, from its lower end (as a table's "20% - 50%").
+      const from = RANGE_START.exec(body.slice(Math.max(0, at - 14), at));
+      if (from !== null) {
+        at -= from[0].length;
+        value = parseNumber(from[1] as string);
+        range = true;
+      }
+      unit = percentUnit(pct.replace(/\s+/g, ""), body.slice(end, end + 80));
+      if (unit.length > 1 && unit[1] === " ") end = body.indexOf(unit.slice(2), end) + unit.length - 2;
     } else {
       if (/^(19|20)\d{2}$/.test(raw)) continue;
       const q = findQuantity(body.slice(at, at + 48));
-      if (q === null || q.quantity !== parseNumber(raw)) continue;
+      const written = q?.times === undefined ? parseNumber(raw) : Math.round(parseNumber(raw) * q.times);
+      if (q === null || q.quantity !== written) continue;
       if (/^tu[oổ]i$/u.test(fold(q.unit))) continue;
       unit = q.unit;
+      value = q.quantity;
       end = body.indexOf(q.unit, at) + q.unit.length;
     }
     // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
     if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
-    const cm = PROSE_COMPARATOR.exec(body.slice(Math.max(0, at - 16), at));
-    const cmp = cm === null ? "=" : (cm[1] as string).toLowerCase().replace(">=", "≥").replace("<=", "≤");
-    hits.push({ at, end, value: parseNumber(raw), unit, comparator: cmp === "đạt" ? "=" : cmp });
+    const cm = PROSE_COMPARATOR.exec(ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at));
+    const said = cm === null ? "=" : (cm[1] as string);
+    let cmp = COMPARATOR_NAMES[said] ?? said;
+    const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
+    if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";
+    hits.push({ at, end, value, unit, comparator: range ? "range" : cmp });
   }
   const out: Target[] = [];
   hits.forEach((hit, i) => {

@@ -36,6 +36,8 @@ export interface ResolvedOrganisation {
   registered: boolean;
   /** The registry record, when registered. */
   record: RegistryOrganisation | null;
+  /** A group of bodies named by their kind ("Các sở, ban, ngành"), not one body. */
+  collective?: true;
 }
 
 interface Index {
@@ -339,9 +341,21 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
   if (reg !== null) return asResolved(reg);
   const name = squash(mention);
   const jurisdiction = ctx.jurisdiction;
+  const scope = ctx.scope ?? jurisdiction ?? "national";
+  const group = collectiveSlug(name);
+  if (group !== null)
+    return {
+      key: `org:${scope}:group-${group}`,
+      name,
+      tier: "UNIT",
+      jurisdiction,
+      registered: false,
+      record: null,
+      collective: true,
+    };
   const slug = unregisteredSlug(name);
   return {
-    key: `org:${ctx.scope ?? jurisdiction ?? "national"}:x-${slug}`,
+    key: `org:${scope}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,
@@ -352,6 +366,22 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
 
 // Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
 const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
+
+// A collective names bodies by their kind, in the plural "các": "Các sở, ban, ngành", "Các chi bộ
+// trực thuộc", or a kind of body of each unit of a level: "UBND các huyện, thị xã, thành phố",
+// "Đảng ủy các xã, phường". One key per way of writing the group, whatever its capitals and commas.
+// "UBND cấp huyện", "Công an cấp xã": every such body of that level, a group as well.
+const COLLECTIVE =
+  /^(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|cong an|mat tran to quoc|ban chi dao|ban thuong vu|thuong truc)\s+)?(?:cac\s+(?=\S)|cap (?:tinh|huyen|xa)(?:,? cap (?:huyen|xa))?$)/;
+
+/** The slug of a collective's kind ("so-ban-nganh", "ubnd-huyen-thi-xa-thanh-pho"), or null. */
+export const collectiveSlug = memoise((name: string): string | null => {
+  const f = fold(name);
+  if (!COLLECTIVE.test(f)) return null;
+  // "Các sở, ban, ngành liên quan", "… được giao": the same group, qualified by the task at hand.
+  const kind = f.replace(/(^|\s)cac\s+/, "$1").replace(/\s+(?:(?:co )?lien quan|duoc giao)$/, "");
+  return slugify(kind).slice(0, 80) || null;
+});
 
 /** Looks up a registry organisation by key. */
 export function registryOrganisation(key: string): RegistryOrganisation | undefined {

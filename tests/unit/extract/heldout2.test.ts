@@ -136,7 +136,8 @@ describe("a province's report on a Government resolution, with counts that state
     const t2 = x.tasks[1] as Task;
     expect(t2.deadline).toMatchObject({ to: "2024-12-31" });
     expect(x.targets.filter((g) => g.task === t2.key).map((g) => [g.comparator, g.value, g.unit])).toEqual([
-      ["trên", 95, "%"],
+      // "95% kế hoạch vốn được giao": the share keeps what it is a share of.
+      ["trên", 95, "% kế hoạch vốn"],
     ]);
   });
 

@@ -196,6 +196,34 @@ describe.skipIf(!existsSync(reportFile))("402-CV/VPĐU: counts in the text again
     expect(x?.findings.some((f) => /37 tasks assigned/.test(f.messageEn))).toBe(false);
   });
 
+  it("takes no aside, label, request or noun after 'đã' for an action", () => {
+    const texts = (x?.actions ?? []).map((a) => a.text);
+    // A transcriber's notes in brackets, a sentence wholly in brackets, "Lý do: …", "… đề nghị …".
+    for (const noise of [
+      /tôi sẽ tóm tắt/,
+      /OCR/,
+      /^\(?Tương tự/,
+      /^chi tiết các hoạt động/,
+      /^Lý do/,
+      /đề nghị điều chỉnh/i,
+    ])
+      expect(texts.filter((t) => noise.test(t))).toEqual([]);
+    // "đã có trong báo cáo": "báo cáo" is a noun there, not what was done.
+    expect(texts.filter((t) => /đã có trong báo cáo/.test(t))).toEqual([]);
+    // What was done still is, with its count: "22/22 bộ …" is 22 of 22.
+    expect(texts.some((t) => /^Chính phủ đã thành lập Ban Chỉ đạo/.test(t))).toBe(true);
+    const all = (x?.actions ?? []).filter((a) => a.total !== undefined && a.quantity === 22);
+    expect(all.map((a) => [a.total, a.unit])).toContainEqual([22, "bộ"]);
+    // "Ban Chỉ đạo có 03 Tổ Công tác để chỉ đạo …": a name's word and a purpose, nothing done.
+    expect(texts.filter((t) => /^Ban Chỉ đạo có 03 Tổ Công tác/.test(t))).toEqual([]);
+    // A measure named before its figure is a statistic; a multiplier scales its count.
+    expect(texts.filter((t) => /^Số doanh nghiệp cung cấp dịch vụ/.test(t))).toEqual([]);
+    const files = (x?.actions ?? []).find((a) => /1,6 triệu hồ sơ/.test(a.text));
+    expect([files?.quantity, files?.unit]).toEqual([1600000, "hồ sơ"]);
+    // Function words are no units ("Phụ lục 2 rất dài", "khổ 6 như sau").
+    for (const a of x?.actions ?? []) expect(["rất", "như", "số"]).not.toContain(a.unit);
+  });
+
   it("finds that the text's 22 completed / 13 in progress disagree with the table's 21 / 14", () => {
     const f = x?.findings.find((fi) => fi.kind === "TOTALS_MISMATCH" && /detail table/.test(fi.messageEn));
     expect(f?.messageEn).toMatch(/completed 22 \(table: 21\); in progress 13 \(table: 14\)/);
