@@ -5,7 +5,7 @@
 // --bulk, a first load into a new embedded database through Neo4j's offline importer
 // (src/graph/bulk/load.ts).
 import { join } from "node:path";
-import { type BulkLoad, type BulkLoadOptions, bulkLoad } from "../graph/bulk/load.ts";
+import { type BulkLoad, bulkLoad } from "../graph/bulk/load.ts";
 import { repoRoot } from "../graph/config.ts";
 import { type GraphConnection, openGraph } from "../graph/connection.ts";
 import {
@@ -13,6 +13,7 @@ import {
   deleteSource,
   type FileOutcome,
   ingestPaths,
+  type Progress,
   sourceKey,
 } from "../graph/ingest.ts";
 
@@ -93,7 +94,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
 /** The offline first load: progress per file as extracted, then one line per phase. */
 async function bulkCommand(
   paths: string[],
-  progress: Pick<BulkLoadOptions, "onStart" | "onFile">,
+  progress: Progress,
   tty: boolean,
   started: number,
 ): Promise<number> {

@@ -98,6 +98,30 @@ export async function deleteSource(graph: GraphConnection, key: string): Promise
   return graph.write((tx) => deleteSourceRows(tx, key));
 }
 
+/** How a run reports its files: once the list is known, and after each file. */
+export type Progress = Pick<IngestOptions, "onStart" | "onFile">;
+
+/**
+ * The start of a run over paths: the document files they name (expandPaths), and the outcomes list
+ * that `done` fills and reports through `progress` — already holding a failure for each path that
+ * could not be listed.
+ */
+export async function startRun(
+  paths: string[],
+  progress: Progress,
+): Promise<{ files: string[]; outcomes: FileOutcome[]; done: (outcome: FileOutcome) => void }> {
+  const { files, failures } = await expandPaths(paths);
+  progress.onStart?.(files);
+  const outcomes: FileOutcome[] = [];
+  const total = files.length + failures.length;
+  const done = (outcome: FileOutcome) => {
+    outcomes.push(outcome);
+    progress.onFile?.(outcome, outcomes.length, total);
+  };
+  for (const failure of failures) done(failure);
+  return { files, outcomes, done };
+}
+
 /**
  * Ingests files and directories (walked recursively for document files), many files per write
  * transaction; the next batch is read and extracted while the current one is written.
@@ -107,15 +131,7 @@ export async function ingestPaths(
   paths: string[],
   options: IngestOptions = {},
 ): Promise<FileOutcome[]> {
-  const { files, failures } = await expandPaths(paths);
-  options.onStart?.(files);
-  const outcomes: FileOutcome[] = [];
-  const total = files.length + failures.length;
-  const done = (outcome: FileOutcome) => {
-    outcomes.push(outcome);
-    options.onFile?.(outcome, outcomes.length, total);
-  };
-  for (const failure of failures) done(failure);
+  const { files, outcomes, done } = await startRun(paths, options);
   if (files.length === 0) return outcomes;
   await ensureRegistry(graph);
   const limits = {
@@ -263,7 +279,7 @@ async function storedStates(graph: GraphConnection, paths: string[]): Promise<Ma
  * Named files are always attempted (so a wrong file gets its message); inside a directory only
  * document extensions are picked up, hidden entries skipped, in a stable (sorted) order.
  */
-export async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: FileOutcome[] }> {
+async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: FileOutcome[] }> {
   const files: string[] = [];
   const failures: FileOutcome[] = [];
   const walk = async (dir: string) => {

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { type Env, readGraphConfig } from "../config.ts";
 import { type GraphConnection, openGraph } from "../connection.ts";
 import { checkImportable, importDatabase } from "../embedded.ts";
-import { expandPaths, type FileOutcome } from "../ingest.ts";
+import { type FileOutcome, type Progress, startRun } from "../ingest.ts";
 import { cypher } from "../queries/cypher.ts";
 import { registryChecksum, registryRows } from "../registry.ts";
 import { ARRAY_DELIMITER_OPTION, nodeFile, RELATIONSHIP_HEADER, relationshipLine } from "./csv.ts";
@@ -25,14 +25,11 @@ import { GraphFold } from "./fold.ts";
 import { extractInWorkers } from "./pool.ts";
 import { CsvTable } from "./table.ts";
 
-export interface BulkLoadOptions {
+export interface BulkLoadOptions extends Progress {
   /** Environment to read CHIDAO_NEO4J_* from (default process.env), as openGraph takes it. */
   env?: Env;
   /** Worker threads extracting files (default: the cores this process may use). */
   threads?: number;
-  /** Called once the file list is known, and after each file is extracted. */
-  onStart?: (files: string[]) => void;
-  onFile?: (outcome: FileOutcome, index: number, total: number) => void;
   /** Called as each phase ends, with its duration. */
   onPhase?: (phase: BulkPhase, seconds: number) => void;
 }
@@ -53,15 +50,7 @@ const INDEX_WAIT_S = 3_600;
 export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): Promise<BulkLoad> {
   const config = readGraphConfig(options.env);
   await checkImportable(config);
-  const { files, failures } = await expandPaths(paths);
-  options.onStart?.(files);
-  const outcomes: FileOutcome[] = [];
-  const total = files.length + failures.length;
-  const done = (outcome: FileOutcome) => {
-    outcomes.push(outcome);
-    options.onFile?.(outcome, outcomes.length, total);
-  };
-  for (const failure of failures) done(failure);
+  const { files, outcomes, done } = await startRun(paths, options);
 
   let clock = performance.now();
   const phase = (name: BulkPhase) => {
