@@ -396,11 +396,23 @@ export async function importDatabase(
       child.once("exit", resolve);
     });
     if (code !== 0) {
-      const detail = lastLines(fs.readFileSync(logFile, "utf8"), 1) || "no output";
+      // The importer ends with a hint to rerun verbosely; its "Error …" lines say what went wrong.
+      const output = fs.readFileSync(logFile, "utf8");
+      const errors = output.split("\n").filter((line) => line.startsWith("Error"));
+      const detail = errors.join("; ") || lastLines(output, 1) || "no output";
       throw new EmbeddedNeo4jError(
         `The offline import exited with code ${code}: ${detail} — see ${logFile}.`,
       );
     }
+  } catch (error) {
+    // The database did not exist before (checkImportable): what a failed import wrote is removed, so
+    // nothing half-written is ever started and the load can simply be run again.
+    for (const dir of [
+      databaseDir(config),
+      path.join(config.dataDir, "data", "transactions", config.database),
+    ])
+      fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     fs.closeSync(log);
   }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../src/generate/write.ts";
 import { readGraphConfig, repoRoot } from "../../src/graph/config.ts";
 import type { GraphConnection } from "../../src/graph/connection.ts";
-import { startEmbedded } from "../../src/graph/embedded.ts";
+import { importDatabase, startEmbedded } from "../../src/graph/embedded.ts";
 import { ingestPaths } from "../../src/graph/ingest.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
 import { clearGraph, graphFingerprint, openTestGraph } from "../helpers/graph.ts";
@@ -127,6 +127,22 @@ describe("chidao ingest --bulk", () => {
     expect(again.stderr).toContain("already exists");
     expect(again.stderr).toContain(join(data, "data", "databases", "neo4j"));
   }, 600_000);
+
+  it("removes what a failed import wrote, so the load can be run again", async () => {
+    const data = join(dir, "failed");
+    const [nodes, relationships] = [join(dir, "task.csv"), join(dir, "dangling.csv")];
+    // The nodes are written, then a relationship whose end no node file defines stops the importer
+    // (it skips none by default), which leaves its store files behind "in an unusable state".
+    await writeFile(nodes, ':ID,key\n"Task|a","a"\n');
+    await writeFile(relationships, ':START_ID,:END_ID,:TYPE\n"Task|a","Document|b",PART_OF\n');
+    const config = { ...readGraphConfig({}), dataDir: data, port: await freePort() };
+    const files = { nodes: [{ label: "Task", file: nodes }], relationships: [relationships], options: [] };
+    await expect(importDatabase(config, files, join(dir, "failed.log"))).rejects.toThrow(
+      /offline import exited with code \d+: Error in input data/,
+    );
+    expect(existsSync(join(data, "data", "databases", "neo4j"))).toBe(false);
+    expect(existsSync(join(data, "data", "transactions", "neo4j"))).toBe(false);
+  }, 120_000);
 
   it("refuses a server named by NEO4J_URI: the importer writes the embedded store's files", async () => {
     const result = await runBulk(join(dir, "unused"), await freePort(), { NEO4J_URI: "bolt://127.0.0.1:1" });
