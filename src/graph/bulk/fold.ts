@@ -41,7 +41,7 @@ export class GraphFold {
     for (const o of registry) organisations.set(o.key, { ...present(o.props), key: o.key, registered: true });
   }
 
-  add(file: FileContribution, ingestedAt: Date): void {
+  add(file: Omit<FileContribution, "relationships">, ingestedAt: Date): void {
     this.label("Source").set(file.source.key, { ...present(file.source.props), ingestedAt });
     const documents = this.label("Document");
     for (const d of file.documents) {

@@ -6,12 +6,12 @@
 // the same files in one transaction (fold.ts; tests/integration/ingest-bulk.test.ts compares the
 // two), so later `chidao ingest` runs add to it and replace files in it as usual.
 //
-// Phases: files are read and extracted on worker threads (pool.ts); their relationships stream to
-// one CSV file as they arrive in file order, their nodes are merged in memory (fold.ts); the node
+// Phases: files are read and extracted on worker threads (pool.ts), which write their relationships
+// to CSV files of their own; their nodes are merged in memory in file order (fold.ts); the node
 // files are written with the registry's hierarchy, the importer runs, then the database is started
 // as usual, which applies the migrations (constraints and indexes, populated from the imported
 // data). Nothing is written to the database before every file has been extracted.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Env, readGraphConfig } from "../config.ts";
@@ -23,7 +23,7 @@ import { registryChecksum, registryRows } from "../registry.ts";
 import { ARRAY_DELIMITER_OPTION, nodeFile, RELATIONSHIP_HEADER, relationshipLine } from "./csv.ts";
 import { GraphFold } from "./fold.ts";
 import { extractInWorkers } from "./pool.ts";
-import { CsvTable } from "./table.ts";
+import { CsvTable, MULTILINE_SUFFIX } from "./table.ts";
 
 export interface BulkLoadOptions extends Progress {
   /** Environment to read CHIDAO_NEO4J_* from (default process.env), as openGraph takes it. */
@@ -62,14 +62,16 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
   try {
     const registry = registryRows();
     const fold = new GraphFold(registry);
+    // The workers write the files' relationships (relationships-<thread>.csv); this thread adds those
+    // that need every file's nodes first.
     const relationships = new CsvTable(dir, "relationships", RELATIONSHIP_HEADER);
+    let relationshipCount = 0;
     const ingestedAt = new Date();
-    for await (const result of extractInWorkers(files, options.threads)) {
+    for await (const result of extractInWorkers(files, dir, options.threads)) {
       done(result.outcome);
-      const contribution = result.contribution;
-      if (!contribution) continue;
-      fold.add(contribution, ingestedAt);
-      await relationships.add(contribution.relationships);
+      if (!result.contribution) continue;
+      fold.add(result.contribution, ingestedAt);
+      relationshipCount += result.relationships ?? 0;
     }
     phase("extract");
     const { nodes, issuedBy } = fold.finish();
@@ -95,9 +97,13 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
     };
     nodes.set("Registry", new Map([["organisations", registryNode]]));
 
-    const relationshipFiles = await relationships.close();
+    await relationships.close();
+    relationshipCount += relationships.lines;
+    const relationshipFiles = (await readdir(dir))
+      .filter((name) => name.startsWith("relationships"))
+      .map((name) => join(dir, name));
     const nodeFiles: { label: string; file: string }[] = [];
-    const multiline = [...relationshipFiles.multiline];
+    const multiline = relationshipFiles.filter((file) => file.endsWith(MULTILINE_SUFFIX));
     let nodeCount = 0;
     for (const [label, byKey] of nodes) {
       if (byKey.size === 0) continue;
@@ -115,7 +121,7 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
       config,
       {
         nodes: nodeFiles,
-        relationships: relationshipFiles.files,
+        relationships: relationshipFiles,
         options: [
           ...(multiline.length
             ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`]
@@ -131,7 +137,7 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
     phase("start");
     await graph.read((tx) => tx.run(cypher("bulk-await-indexes"), { seconds: INDEX_WAIT_S }));
     phase("indexes");
-    return { graph, outcomes, nodes: nodeCount, relationships: relationships.lines };
+    return { graph, outcomes, nodes: nodeCount, relationships: relationshipCount };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,9 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { join } from "node:path";
 
+/** How the file of a table's multi-line lines is named: `<name>.multiline.csv`. */
+export const MULTILINE_SUFFIX = ".multiline.csv";
+
 /** Bytes gathered before a write: one write per line would cost more than the lines. */
 const CHUNK = 1 << 20;
 
@@ -38,10 +41,12 @@ class CsvFile {
     await once(this.stream, "close");
   }
 
+  /** Writes what is gathered; lines pushed while it waits for the stream go into the next chunk. */
   async flush(): Promise<void> {
     const stream = this.stream as WriteStream;
-    if (!stream.write(this.chunk)) await once(stream, "drain");
+    const chunk = this.chunk;
     this.chunk = "";
+    if (!stream.write(chunk)) await once(stream, "drain");
   }
 }
 
@@ -52,7 +57,7 @@ export class CsvTable {
 
   constructor(dir: string, name: string, header: string) {
     this.plain = new CsvFile(join(dir, `${name}.csv`), header);
-    this.multiline = new CsvFile(join(dir, `${name}.multiline.csv`), header);
+    this.multiline = new CsvFile(join(dir, `${name}${MULTILINE_SUFFIX}`), header);
   }
 
   /** Appends lines; waits only when a file's gathered chunk is written. */
