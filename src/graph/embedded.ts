@@ -363,7 +363,8 @@ export interface ImportFiles {
  * writes the store files directly instead of running transactions: the way to a first load of tens
  * of thousands of documents. Refuses when a Neo4j answers on the configured port or the database
  * already exists, because the importer cannot add to a store. The importer's output goes to
- * `logFile`; on failure the message quotes its last line.
+ * `logFile` and its report of bad entries to `import.report` beside it; on failure the message
+ * quotes its errors and the store it left is removed.
  */
 export async function importDatabase(
   config: GraphConfig,
@@ -382,6 +383,8 @@ export async function importDatabase(
     ...["database", "import", "full", config.database],
     ...files.nodes.map((n) => `--nodes=${n.label}=${n.file}`),
     ...files.relationships.map((r) => `--relationships=${r}`),
+    // Its report of bad entries beside the log, not in the working directory.
+    `--report-file=${path.join(path.dirname(logFile), "import.report")}`,
     ...files.options,
   ];
   const log = fs.openSync(logFile, "w");

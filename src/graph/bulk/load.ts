@@ -127,7 +127,6 @@ export async function bulkLoad(paths: string[], options: BulkLoadOptions = {}): 
             ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`]
             : []),
           `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-          `--report-file=${join(config.dataDir, "import.report")}`,
         ],
       },
       join(config.dataDir, "import.log"),
