@@ -1,6 +1,6 @@
 // The offline first load (`chidao ingest --bulk`): a new embedded database written in one pass by
 // Neo4j's importer instead of transactions. Transactional ingest costs ≈ 80 ms of Neo4j CPU per
-// document (MERGE, CREATE and index updates for ≈ 70 nodes and ≈ 360 relationships with
+// document (MERGE, CREATE and index updates for ≈ 70 node rows and ≈ 280 relationships with
 // provenance; docs/benchmarks.md), which bounds it to tens of documents per second on two cores;
 // the importer writes store files directly. The graph is the one `chidao ingest` would write for
 // the same files in one transaction (fold.ts; tests/integration/ingest-bulk.test.ts compares the
