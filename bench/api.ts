@@ -11,6 +11,9 @@
 //   NESTED      node(directive) { implementedBy { implementedBy { implementedBy } } }: 3 levels of at
 //               most 20 (the API's cost limit of 50,000 counts page sizes multiplied; 36 per level cost
 //               145,299), the same page sizes on both APIs
+// and two floors, what any request costs on this machine whatever it asks, so that a latency can be
+// read against them: HTTP ({ __typename }: the server, no Neo4j) and FLOOR (one task by id: one
+// statement reading one node, the least a question that reads the graph can cost).
 // Each at 1, 8 and 32 concurrent closed-loop clients, bounded by --requests and --max-s per phase.
 // Also: the same lineage walk through the driver in this process (`walkLineage`, no GraphQL, no HTTP)
 // for the overhead ratio; Cypher statements per request from the server's counter; server RSS.
@@ -60,6 +63,18 @@ const NESTED = /* GraphQL */ `
         } } }
       }
     }
+  }`;
+
+const HTTP = /* GraphQL */ `{ __typename }`;
+
+const FLOOR = /* GraphQL */ `
+  query Floor($root: ID!) {
+    node(id: $root) { id ... on Task { content } }
+  }`;
+
+const PEER_FLOOR = /* GraphQL */ `
+  query Floor($key: String!) {
+    tasks(where: { key: { eq: $key } }) { content }
   }`;
 
 const PEER_NESTED = /* GraphQL */ `
@@ -147,7 +162,7 @@ export async function run(args: string[]): Promise<number> {
   const roundTrips: Record<string, number> = {};
   // The query's depth, for the round-trip goal (mean over the counted requests): for a lineage page,
   // the deepest `depth` on the page; for NESTED, the levels of fetches it asks for (node + 3 levels).
-  const queryDepth: Record<string, number> = { NESTED: 4 };
+  const queryDepth: Record<string, number> = { HTTP: 0, FLOOR: 1, NESTED: 4 };
   const wholeWalk: number[] = [];
   const driverLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const httpLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
@@ -173,6 +188,14 @@ export async function run(args: string[]): Promise<number> {
       string,
       { ours: (i: number) => ReturnType<typeof post>; peer?: (i: number) => ReturnType<typeof post> }
     > = {
+      HTTP: {
+        ours: () => post(oursUrl, HTTP, {}),
+        peer: () => post(peer.url, HTTP, {}),
+      },
+      FLOOR: {
+        ours: (i) => post(oursUrl, FLOOR, { root: id("TASK", task(i)) }),
+        peer: (i) => post(peer.url, PEER_FLOOR, { key: task(i) }),
+      },
       DOWNSTREAM: {
         ours: (i) => post(oursUrl, DOWNSTREAM, { root: id("DOCUMENT", directive(i)) }),
         peer: (i) => post(peer.url, PEER_NESTED, { key: directive(i) }),
@@ -323,6 +346,8 @@ export async function run(args: string[]): Promise<number> {
   const goal = (ok: boolean, text: string) => `${ok ? "met" : "**missed**"}: ${text}`;
   const upP95 = p95("UPSTREAM", 8);
   const downP95 = p95("DOWNSTREAM", 8);
+  const floorP95 = p95("FLOOR", 8);
+  const floors = `the floors at 8 clients: HTTP p95 ${fmt(p95("HTTP", 8))} ms, FLOOR p95 ${fmt(floorP95)} ms`;
   const nestedRatio = ratio("NESTED", 8);
   const body = [
     machineMarkdown(mach),
@@ -343,15 +368,16 @@ export async function run(args: string[]): Promise<number> {
       .join(", ")} — the peer compiles each query into one Cypher statement by design (not counted here)`,
     `- The whole DOWNSTREAM walk (what selecting totalCount, relations or cycles costs) through the driver, p50 of 20: ${fmt(median(wholeWalk))} ms, against ${fmt(median(driverLatency.DOWNSTREAM ?? []))} ms for the first page`,
     `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, 20 interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
-    `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)} at 8 clients`,
+    `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)}, HTTP ${fmt(ratio("HTTP", 8), 2)}, FLOOR ${fmt(ratio("FLOOR", 8), 2)} at 8 clients`,
     ...profiles.map((p) => `- PROFILE ${p}`),
     `- Answer shapes (first request): ${Object.entries(shapes)
       .map(([q, s]) => `${q}: \`${s.replace(/`/g, "'")}\``)
       .join("; ")}`,
     "",
     "Goals at 8 clients:",
-    `- UPSTREAM p95 < 20 ms: ${goal(upP95 < 20, `${fmt(upP95)} ms`)}`,
-    `- DOWNSTREAM first page p95 < 50 ms: ${goal(downP95 < 50, `${fmt(downP95)} ms`)}`,
+    `- UPSTREAM p95 < 20 ms: ${goal(upP95 < 20, `${fmt(upP95)} ms, ${fmt(upP95 / floorP95, 2)}× FLOOR`)}`,
+    `- DOWNSTREAM first page p95 < 50 ms: ${goal(downP95 < 50, `${fmt(downP95)} ms, ${fmt(downP95 / floorP95, 2)}× FLOOR`)}`,
+    `- (${floors}: what a request costs here whatever it asks — the server alone, and one statement reading one node)`,
     `- GraphQL overhead ≤ 1.3×: ${goal(overhead("DOWNSTREAM") <= 1.3 && overhead("UPSTREAM") <= 1.3, `${fmt(overhead("DOWNSTREAM"), 2)}× / ${fmt(overhead("UPSTREAM"), 2)}×`)}`,
     `- Cypher round trips per request ≤ the query's depth: ${goal(
       Object.entries(roundTrips).every(([q, n]) => n <= (queryDepth[q] ?? 0)),
