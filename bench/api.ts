@@ -347,6 +347,8 @@ export async function run(args: string[]): Promise<number> {
   const upP95 = p95("UPSTREAM", 8);
   const downP95 = p95("DOWNSTREAM", 8);
   const floorP95 = p95("FLOOR", 8);
+  const floorP50 = median(find("FLOOR", "chidao", 8)?.result.latencies ?? []);
+  const peerNestedP50 = median(find("NESTED", "peer", 8)?.result.latencies ?? []);
   const floors = `the floors at 8 clients: HTTP p95 ${fmt(p95("HTTP", 8))} ms, FLOOR p95 ${fmt(floorP95)} ms`;
   const nestedRatio = ratio("NESTED", 8);
   const body = [
@@ -385,7 +387,7 @@ export async function run(args: string[]): Promise<number> {
         .map(([q, n]) => `${q} ${fmt(n)} ≤ ${fmt(queryDepth[q] ?? Number.NaN)}`)
         .join(", "),
     )}`,
-    `- ≥ 3× faster than the peer on the nested question: ${goal(nestedRatio >= 3, `${fmt(nestedRatio, 2)}×`)}`,
+    `- ≥ 3× faster than the peer on the nested question: ${goal(nestedRatio >= 3, `${fmt(nestedRatio, 2)}×`)} (3× would be a p50 of ${fmt(peerNestedP50 / 3)} ms at 8 clients; FLOOR's p50 is ${fmt(floorP50)} ms)`,
   ].join("\n");
   appendResults(`api: ${mach.date}`, body);
   return 0;
