@@ -27,7 +27,14 @@ import { intOption, stringOption } from "./lib/args.ts";
 import { ensureCorpus } from "./lib/corpus.ts";
 import { type Child, type LoadResult, load, post, startChild } from "./lib/http.ts";
 import { machine, machineMarkdown } from "./lib/machine.ts";
-import { type BenchGraph, graphCounts, neo4jVersion, rssMiB, startBenchGraph } from "./lib/neo4j.ts";
+import {
+  type BenchGraph,
+  cpuSeconds,
+  graphCounts,
+  neo4jVersion,
+  rssMiB,
+  startBenchGraph,
+} from "./lib/neo4j.ts";
 import { profile } from "./lib/profile.ts";
 import { appendResults, commandLine } from "./lib/report.ts";
 import { fmt, latencySummary, median, since } from "./lib/stats.ts";
@@ -167,6 +174,12 @@ export async function run(args: string[]): Promise<number> {
   const driverLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const httpLatency: Record<string, number[]> = { DOWNSTREAM: [], UPSTREAM: [] };
   const profiles: string[] = [];
+  // Auto-commit reads (src/graph/connection.ts) against managed read transactions: p50 and server CPU
+  // per request of each, same questions, alternating.
+  const readModes: Record<
+    string,
+    { managed: number[]; auto: number[]; cpu: { managed: number; auto: number } }
+  > = {};
   const shapes: Record<string, string> = {};
   try {
     version = await neo4jVersion(bench.graph);
@@ -179,6 +192,8 @@ export async function run(args: string[]): Promise<number> {
     children.push(ours);
     const peer = await startChild("bench/peer/server.ts", env);
     children.push(peer);
+    const managed = await startChild("bench/lib/api-server.ts", { ...env, CHIDAO_BENCH_MANAGED_READS: "1" });
+    children.push(managed);
     const oursUrl = `${ours.url}/graphql`;
     const id = (kind: "DOCUMENT" | "TASK", key: string) => globalIdOf(kind, key);
     const directive = (i: number) => roots.directives[i % roots.directives.length] as string;
@@ -265,6 +280,39 @@ export async function run(args: string[]): Promise<number> {
         for (const side of i % 2 === 0 ? [viaDriver, viaHttp] : [viaHttp, viaDriver]) await side();
       }
     }
+    // The same server with managed read transactions (BEGIN … COMMIT around every read) against this
+    // one, one client, in pairs of alternating order; server CPU from /proc over each side's requests.
+    {
+      const managedUrl = `${managed.url}/graphql`;
+      const asked: Record<string, (url: string, i: number) => ReturnType<typeof post>> = {
+        FLOOR: (url, i) => post(url, FLOOR, { root: id("TASK", task(i)) }),
+        UPSTREAM: (url, i) => post(url, UPSTREAM, { root: id("TASK", task(i)) }),
+        NESTED: (url, i) => post(url, NESTED, { root: id("DOCUMENT", directive(i)) }),
+        DOWNSTREAM: (url, i) => post(url, DOWNSTREAM, { root: id("DOCUMENT", directive(i)) }),
+      };
+      for (const [name, ask] of Object.entries(asked)) {
+        for (let i = 0; i < 10; i++) await ask(managedUrl, i);
+        const mode = { managed: [] as number[], auto: [] as number[], cpu: { managed: 0, auto: 0 } };
+        const cpu0 = { managed: cpuSeconds(managed.pid), auto: cpuSeconds(ours.pid) };
+        for (let i = 0; i < 60; i++) {
+          const sides = [
+            ["managed", managedUrl],
+            ["auto", oursUrl],
+          ] as const;
+          for (const [side, url] of i % 2 === 0 ? sides : [...sides].reverse()) {
+            const t0 = performance.now();
+            await ask(url, i);
+            mode[side].push(since(t0));
+          }
+        }
+        mode.cpu = {
+          managed: ((cpuSeconds(managed.pid) - cpu0.managed) * 1000) / 60,
+          auto: ((cpuSeconds(ours.pid) - cpu0.auto) * 1000) / 60,
+        };
+        readModes[name] = mode;
+      }
+    }
+
     // What a query selecting totalCount (or relations, cycles) costs: the whole reachable set.
     for (let i = 0; i < 20; i++) {
       const t0 = performance.now();
@@ -371,6 +419,14 @@ export async function run(args: string[]): Promise<number> {
     `- The whole DOWNSTREAM walk (what selecting totalCount, relations or cycles costs) through the driver, p50 of 20: ${fmt(median(wholeWalk))} ms, against ${fmt(median(driverLatency.DOWNSTREAM ?? []))} ms for the first page`,
     `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, 20 interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
     `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)}, HTTP ${fmt(ratio("HTTP", 8), 2)}, FLOOR ${fmt(ratio("FLOOR", 8), 2)} at 8 clients`,
+    `- Reads as auto-commit statements against managed read transactions (the same server with \`CHIDAO_BENCH_MANAGED_READS=1\`), one client, 60 pairs in alternating order, p50 and server CPU per request: ${Object.entries(
+      readModes,
+    )
+      .map(
+        ([q, m]) =>
+          `${q} ${fmt(median(m.auto))} vs ${fmt(median(m.managed))} ms (${fmt(median(m.auto) / median(m.managed), 2)}×), CPU ${fmt(m.cpu.auto, 1)} vs ${fmt(m.cpu.managed, 1)} ms`,
+      )
+      .join("; ")}`,
     ...profiles.map((p) => `- PROFILE ${p}`),
     `- Answer shapes (first request): ${Object.entries(shapes)
       .map(([q, s]) => `${q}: \`${s.replace(/`/g, "'")}\``)

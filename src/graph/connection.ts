@@ -1,5 +1,6 @@
-// The process's one connection to Neo4j (neo4j-driver guidance: one driver per process), used only
-// through managed transactions so the driver retries transient failures and routes on a cluster.
+// The process's one connection to Neo4j (neo4j-driver guidance: one driver per process). Writes go
+// through managed transactions, which the driver retries on transient failures and routes on a
+// cluster; reads run each statement as its own auto-commit transaction (see `read`).
 //
 // Integers come back as neo4j-driver `Integer` objects (the driver default): convert with
 // `neo4j.integer.toNumber(x)` or `x.toNumber()`, or return `toFloat(...)`/`toString(...)` from Cypher.
@@ -7,6 +8,9 @@ import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 
 import { type Env, readGraphConfig } from "./config.ts";
 import { type EmbeddedNeo4j, startEmbedded } from "./embedded.ts";
 import { applyMigrations, defaultMigrationsDir } from "./migrations.ts";
+
+/** What statements run on: a transaction, or a read's session (`read`); tests wrap `run` to count round trips. */
+export type QueryRunner = Pick<ManagedTransaction, "run">;
 
 export interface TxOptions {
   /** Per-transaction timeout in milliseconds, enforced by the server. */
@@ -18,8 +22,12 @@ export interface GraphConnection {
   readonly database: string;
   /** The Bolt/Neo4j URI in use (the embedded one or NEO4J_URI). */
   readonly uri: string;
-  /** Managed read transaction; routed to readers on a cluster (routing: READ). */
-  read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T>;
+  /**
+   * A read: `work`'s statements run one after another in one session, each its own auto-commit
+   * transaction, routed to readers on a cluster and chained by the session's bookmarks; `work` is run
+   * again on a transient failure, as the driver does for a managed transaction.
+   */
+  read<T>(work: (tx: QueryRunner) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Managed write transaction, retried by the driver on transient errors. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Closes the driver and stops the embedded Neo4j if this process started it. */
@@ -104,10 +112,18 @@ function createConnection(
     driver,
     database,
     uri,
+    // Not executeRead: a managed transaction adds BEGIN and COMMIT to every read, two more Bolt
+    // messages, each flushed as a socket write of its own, and one more round trip; on the 2-core VM
+    // the benchmarks run on, a socket write costs about 0.6 ms of CPU. bench:api measures both ways
+    // side by side (docs/benchmarks.md, "api round 5"). What a read gives up is nothing it had: Neo4j
+    // runs transactions at read-committed isolation, so the statements of one read transaction never
+    // saw one snapshot either.
     async read(work, options) {
       const session = driver.session(sessionConfig(neo4j.session.READ));
+      const config = txConfig(options);
+      const reader: QueryRunner = { run: (query, parameters) => session.run(query, parameters, config) };
       try {
-        return await session.executeRead(work, txConfig(options));
+        return await retryingTransient(() => work(reader));
       } finally {
         await session.close();
       }
@@ -127,4 +143,20 @@ function createConnection(
       return closing;
     },
   };
+}
+
+/** The driver's retry policy for managed transactions (30 s in all, from 1 s, doubling, ±20 %). */
+const RETRY_MS = 30_000;
+
+async function retryingTransient<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + RETRY_MS;
+  for (let delay = 1_000; ; delay *= 2) {
+    try {
+      return await work();
+    } catch (error) {
+      const wait = delay * (0.8 + Math.random() * 0.4);
+      if (!neo4j.isRetryableError(error as Error) || Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

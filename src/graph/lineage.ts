@@ -1,5 +1,5 @@
 // The one way Chidao walks an implementation chain (chuỗi triển khai), shared by the GraphQL
-// `lineage` field and `chidao trace`. The walk goes level by level, all in one read transaction,
+// `lineage` field and `chidao trace`. The walk goes level by level, all in one read (connection.ts),
 // because a single variable-length Cypher pattern enumerates every path and explodes on dense chains,
 // while a breadth-first walk touches each node once and can say exactly where and why it stopped.
 // UPSTREAM, narrow, reads several levels per statement (LEVELS_AHEAD), and so does a DOWNSTREAM first
@@ -7,10 +7,10 @@
 // level per round trip (they may stop at a page after any level). Levels are also what lets a first page stop early: after level k every node within k hops is
 // known, so once enough of them match (and their chains are settled) the rest of the reachable set
 // need not be read.
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 import type { RelationKind as ExtractedRelationKind, TaskStatus } from "../extract/types.ts";
 import { DOCUMENT_RELATION_KINDS } from "../extract/vocabulary.ts";
-import type { GraphConnection } from "./connection.ts";
+import type { GraphConnection, QueryRunner } from "./connection.ts";
 import { cypher } from "./queries/cypher.ts";
 import { type GraphNode, LABEL_OF, type NodeKind, parseUid, plain, toGraphNode } from "./queries/nodes.ts";
 import { isOverdue, type StatusClaim, statusAsOf, today } from "./queries/status.ts";
@@ -179,7 +179,7 @@ export async function walkLineage(
   options: LineageOptions = {},
 ): Promise<LineageResult | null> {
   return graph.read(
-    (tx) => walkInTransaction(tx, rootUid, options),
+    (tx) => walkWith(tx, rootUid, options),
     options.timeoutMs === undefined ? undefined : { timeoutMs: options.timeoutMs },
   );
 }
@@ -271,7 +271,7 @@ const walkTexts = new Map<number, string>();
  * statement: lineage-walk with that many lineage-walk-level blocks.
  */
 async function readLevels(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   params: Record<string, unknown>,
   walked: { frontier: string[]; start: RootRef[]; seen: string[]; need: number | null },
   levels: number,
@@ -313,8 +313,8 @@ interface WalkState {
   matches: (node: GraphNode, reach: Reach) => boolean;
 }
 
-async function walkInTransaction(
-  tx: ManagedTransaction,
+async function walkWith(
+  tx: QueryRunner,
   rootUid: string,
   options: LineageOptions,
 ): Promise<LineageResult | null> {
@@ -402,7 +402,7 @@ async function walkInTransaction(
  * first level's statement), the node itself on BOTH's second. Null when the root does not exist.
  */
 async function walkOneWay(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   from: GraphNode | { label: string; key: string },
   direction: "DOWNSTREAM" | "UPSTREAM",
   state: WalkState,

@@ -12,13 +12,11 @@
 // falls in a new size bucket, which a simple statement does in milliseconds). The number of round
 // trips is bounded (at most fourteen) whatever the number of files, citations, tasks or actions; a
 // statement whose rows are empty is not sent.
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import type { QueryRunner } from "./connection.ts";
 import { fileLinks } from "./links.ts";
 import { cypher } from "./queries/cypher.ts";
 import type { IngestRows, NodeRow } from "./rows.ts";
-
-/** The part of a transaction the writer uses; tests wrap `run` to count round trips. */
-export type QueryRunner = Pick<ManagedTransaction, "run">;
 
 /** One file: its rows in one transaction of their own (see writeBatch). */
 export async function writeRows(tx: QueryRunner, rows: IngestRows): Promise<void> {

@@ -25,7 +25,7 @@ async function count(query: string): Promise<number> {
 }
 
 describe("connection", () => {
-  it("writes through one managed transaction and reads it back through another", async () => {
+  it("writes through one managed transaction and reads it back in another session", async () => {
     await graph.write((tx) =>
       tx.run("CREATE (:FoundationSmoke {key: $key, text: $text})", { key: "smoke-1", text: "Chỉ đạo" }),
     );
@@ -54,6 +54,38 @@ describe("connection", () => {
         timeoutMs: 50,
       }),
     ).rejects.toThrow(/timeout|terminated/i);
+  });
+
+  it("runs a read's statements as auto-commit transactions, each on its own", async () => {
+    // Neo4j accepts CALL … IN TRANSACTIONS only outside an explicit transaction.
+    const result = await graph.read((tx) => tx.run("CALL () { RETURN 1 AS x } IN TRANSACTIONS RETURN x"));
+    expect(neo4j.integer.toNumber(result.records[0]?.get("x"))).toBe(1);
+  });
+
+  it("runs a read again after a transient failure, and not after any other", async () => {
+    let attempts = 0;
+    const answer = await graph.read(async (tx) => {
+      attempts++;
+      const result = await tx.run("RETURN 42 AS x");
+      if (attempts === 1)
+        throw new neo4j.Neo4jError(
+          "replica lagging",
+          "Neo.TransientError.Database.DatabaseUnavailable",
+          "",
+          "",
+        );
+      return neo4j.integer.toNumber(result.records[0]?.get("x"));
+    });
+    expect([answer, attempts]).toEqual([42, 2]);
+
+    attempts = 0;
+    await expect(
+      graph.read(async (tx) => {
+        attempts++;
+        await tx.run("RETURN 1/0");
+      }),
+    ).rejects.toThrow(/by zero/i);
+    expect(attempts).toBe(1);
   });
 
   it("applied the repository's migrations, 001 first", async () => {

@@ -4,9 +4,9 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Extraction } from "../../src/extract/types.ts";
-import type { GraphConnection } from "../../src/graph/connection.ts";
+import type { GraphConnection, QueryRunner } from "../../src/graph/connection.ts";
 import { buildRows, ExtractionContractError, type SourceMeta } from "../../src/graph/rows.ts";
-import { type QueryRunner, writeRows } from "../../src/graph/writer.ts";
+import { writeRows } from "../../src/graph/writer.ts";
 import { planExtraction } from "../fixtures/extractions.ts";
 import { clearGraph, openTestGraph } from "../helpers/graph.ts";
 

@@ -16,12 +16,12 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphConnection } from "../../src/graph/connection.ts";
+import type { GraphConnection, QueryRunner } from "../../src/graph/connection.ts";
 import { ingestFile, ingestPaths, prepareFile } from "../../src/graph/ingest.ts";
 import { cypher } from "../../src/graph/queries/cypher.ts";
 import { ensureRegistry } from "../../src/graph/registry.ts";
 import { folded } from "../../src/graph/rows.ts";
-import { type QueryRunner, writeRows } from "../../src/graph/writer.ts";
+import { writeRows } from "../../src/graph/writer.ts";
 import {
   clearGraph,
   graphCounts,

@@ -1,7 +1,8 @@
 // The read side's view of a graph node: its element id (for seeks inside the server), its stable
 // identity `Label:key` (what global ids encode, because element ids may be reused after deletes), and
 // its properties as plain JSON values.
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import type { QueryRunner } from "../connection.ts";
 import { cypher } from "./cypher.ts";
 
 export type NodeKind = "DOCUMENT" | "ORGANISATION" | "TASK" | "ACTION" | "TARGET" | "FINDING" | "SOURCE";
@@ -84,10 +85,7 @@ export function labelOf(node: GraphNode): string {
 }
 
 /** Fetches nodes by uid in one round trip; unknown uids are absent from the map. */
-export async function fetchNodes(
-  tx: ManagedTransaction,
-  uids: readonly string[],
-): Promise<Map<string, GraphNode>> {
+export async function fetchNodes(tx: QueryRunner, uids: readonly string[]): Promise<Map<string, GraphNode>> {
   const refs = [];
   for (const uid of new Set(uids)) {
     const parsed = parseUid(uid);
