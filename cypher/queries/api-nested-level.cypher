@@ -23,7 +23,7 @@ CALL (n{{parent}}) {
   CALL (page) {
     UNWIND range(0, size(page) - 1) AS i
     WITH i, page[i].m AS n{{id}}, page[i].rs AS rs
-    //LEVELS
+    /*LEVELS*/
     RETURN collect({
       i: i,
       node: {

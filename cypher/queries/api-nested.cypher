@@ -16,5 +16,5 @@ CALL (s) {
   RETURN n
 }
 WITH s, n AS n0
-//LEVELS
+/*LEVELS*/
 RETURN s.i AS i, {eid: elementId(n0), labels: labels(n0), props: properties(n0)} AS root, [/*RESULTS*/] AS levels

@@ -37,7 +37,7 @@ CALL {
 }
 WITH collect(n) AS frontier0
 WITH frontier0, [n IN frontier0 | elementId(n)] + $walk.seen AS seen0, $need AS need0
-//LEVELS
+/*LEVELS*/
 WITH CASE WHEN $walk.start = [] OR frontier0 = [] THEN null
           ELSE {eid: elementId(frontier0[0]), labels: labels(frontier0[0]), props: properties(frontier0[0])} END AS root,
      [/*RESULTS*/] AS levels

@@ -264,5 +264,5 @@ function compile(levels: Level[]): { text: string; params: Record<string, unknow
 function splice(template: string, children: Array<{ text: string; result: string }>): string {
   return template
     .replace("/*RESULTS*/", () => children.map((c) => c.result).join(", "))
-    .replace("//LEVELS", () => children.map((c) => c.text).join("\n"));
+    .replace("/*LEVELS*/", () => children.map((c) => c.text).join("\n"));
 }

@@ -243,11 +243,7 @@ interface LevelRow {
   facts: unknown;
 }
 
-/**
- * lineage-walk with `levels` lineage-walk-level blocks (only integers go into the text), built once
- * per level count and without its comment lines: half of the 21 KB of a 4-level statement is comments,
- * and the driver encodes and sends the whole text with every request.
- */
+/** lineage-walk with `levels` lineage-walk-level blocks (only integers go into the text), built once per level count. */
 export function lineageWalkCypher(levels: number): string {
   let text = walkTexts.get(levels);
   if (text === undefined) {
@@ -255,10 +251,7 @@ export function lineageWalkCypher(levels: number): string {
     for (let k = 1; k <= levels; k++) blocks.push(cypher("lineage-walk-level", { prev: k - 1, k }));
     text = cypher("lineage-walk")
       .replace("/*RESULTS*/", () => blocks.map((_, i) => `rows${i + 1}`).join(", "))
-      .replace("//LEVELS", () => blocks.join("\n"))
-      .split("\n")
-      .filter((line) => !line.trimStart().startsWith("//"))
-      .join("\n");
+      .replace("/*LEVELS*/", () => blocks.join("\n"));
     walkTexts.set(levels, text);
   }
   return text;

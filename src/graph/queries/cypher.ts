@@ -2,6 +2,11 @@
 // as parameters; the one exception is a bounded integer (hop bounds), which Cypher cannot take as a
 // parameter in a variable-length pattern — `{{name}}` placeholders accept nothing but validated
 // integers, so no string can ever reach the query text.
+//
+// The text is kept without its comment lines and indentation: the driver sends the whole statement
+// with every request, in chunks of 1,400 bytes, each a socket write of its own, and the files are
+// mostly comments (half of a 4-level lineage walk's 21 KB). Splice points are block comments
+// (`/*LEVELS*/`), which stay.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -12,7 +17,11 @@ export function cypher(name: string, integers: Record<string, number> = {}): str
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid query name: ${name}`);
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(`${dir}${name}.cypher`, "utf8");
+    text = readFileSync(`${dir}${name}.cypher`, "utf8")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("//"))
+      .join("\n");
     cache.set(name, text);
   }
   return text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => {
