@@ -105,6 +105,14 @@ const GOALS_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})
 // An article's title ("Điều 1. Các chỉ tiêu chủ yếu năm 2025" in a council's resolution): a heading,
 // its year included.
 const ARTICLE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?dieu \d{1,3}[.:]\s*(?:\*\*)?\s*([^.;:]{3,90})(?:\*\*)?\s*$/;
+// A line in capitals ("II. CÁC CHỈ TIÊU CHỦ YẾU") is a heading. Most lines are prose: one ASCII
+// small letter settles it before the whole line is upper-cased.
+function shouted(line: string): boolean {
+  if (/[a-z]/.test(line)) return false;
+  const t = line.trim();
+  return t === t.toUpperCase() && /\p{Lu}{3}/u.test(line);
+}
+
 const AIMS = /phan dau|nham dat|muc tieu den/;
 const FLOOR = /toi thieu|it nhat|khong duoi/;
 const PROSE_NUMBER =
@@ -223,7 +231,7 @@ export function proseTargets(
         (h[1] as string).length < 90 &&
         !/[.;:]\s*$/.test(line.trim()) &&
         !/\d/.test(h[1] as string));
-    if (isHeading || (plain.trim() === plain.trim().toUpperCase() && /\p{Lu}{3}/u.test(plain))) {
+    if (isHeading || shouted(plain)) {
       const words = h?.[1] ?? line;
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
