@@ -178,18 +178,22 @@ interface Clause {
   end: number;
 }
 
+const [SEMICOLON, TAB, BAR, DOT, SPACE] = [59, 9, 124, 46, 32];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Clauses of a line: its sentences, each cut at ";". */
 function clausesOf(text: string, start: number, end: number): Clause[] {
   const out: Clause[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    const c = text[i];
+    // Char codes: this runs over every character of the document, twice.
+    const c = text.charCodeAt(i);
     const stop =
       i === end ||
-      c === ";" ||
-      c === "\t" ||
-      c === "|" ||
-      (c === "." && (text[i + 1] === " " || i + 1 === end) && !/\d/.test(text[i - 1] ?? ""));
+      c === SEMICOLON ||
+      c === TAB ||
+      c === BAR ||
+      (c === DOT && (text.charCodeAt(i + 1) === SPACE || i + 1 === end) && !isDigit(text.charCodeAt(i - 1)));
     if (stop) {
       if (i > s) out.push({ start: s, end: i });
       s = i + 1;
@@ -243,6 +247,9 @@ export function proseTargets(
       continue;
     }
     if (inRanges(excluded, ls)) continue;
+    // Outside the goals part only an aim or a floor makes a clause a target: a line with neither
+    // word has none (most lines of a report).
+    if (!inGoals && !AIMS.test(line) && !FLOOR.test(line)) continue;
     // The sentence's aim ("Phấn đấu đến năm 2025 …; đến năm 2030 …") covers its clauses; in a
     // task's item or row a floor ("tối thiểu 30 doanh nghiệp") is aim enough.
     let aims = false;
