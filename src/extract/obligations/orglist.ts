@@ -99,12 +99,16 @@ export function organisationsIn(ctx: DocContext, start: number, end: number): Na
 // is cut once per document, as offsets from its start.
 const placesByDoc = new WeakMap<DocContext, Map<string, [number, number][]>>();
 
+// The document asked last, spared a WeakMap lookup: calls come document by document.
+let last: { ctx: DocContext; known: Map<string, [number, number][]> } | null = null;
+
 function namePlaces(ctx: DocContext, start: number, end: number): [number, number][] {
-  let known = placesByDoc.get(ctx);
+  let known = last?.ctx === ctx ? last.known : placesByDoc.get(ctx);
   if (known === undefined) {
     known = new Map();
     placesByDoc.set(ctx, known);
   }
+  if (last?.ctx !== ctx) last = { ctx, known };
   const written = ctx.text.slice(start, end);
   let rel = known.get(written);
   if (rel === undefined) {
