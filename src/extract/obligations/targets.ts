@@ -115,6 +115,8 @@ function shouted(line: string): boolean {
 
 const AIMS = /phan dau|nham dat|muc tieu den/;
 const FLOOR = /toi thieu|it nhat|khong duoi/;
+// Either, in one scan of a line.
+const AIM_OR_FLOOR = new RegExp(`${AIMS.source}|${FLOOR.source}`);
 const PROSE_NUMBER =
   /(?<![\p{L}\p{N}/.,-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])(\s*%(?:\s*\/\s*(?:năm|tháng|quý))?)?/gu;
 // Words in front of a number that make it a date, a rank, an article or an age, not a target.
@@ -249,7 +251,7 @@ export function proseTargets(
     if (inRanges(excluded, ls)) continue;
     // Outside the goals part only an aim or a floor makes a clause a target: a line with neither
     // word has none (most lines of a report).
-    if (!inGoals && !AIMS.test(line) && !FLOOR.test(line)) continue;
+    if (!inGoals && !AIM_OR_FLOOR.test(line)) continue;
     // The sentence's aim ("Phấn đấu đến năm 2025 …; đến năm 2030 …") covers its clauses; in a
     // task's item or row a floor ("tối thiểu 30 doanh nghiệp") is aim enough.
     let aims = false;
