@@ -120,12 +120,12 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
     (bodyFirst ? (r.plain ? LEAD_ACTS_F : LEAD_ACTS).exec(r.t) : null);
   // The body before a colon, when no verb comes before it ("Sở Tài chính chủ trì …, các nội dung
   // sau:" is led by what stands before "chủ trì").
-  const colon = COLON_LEAD.exec(t);
-  const colonFirst =
-    colon !== null &&
-    (BODY_FIRST.test(t) || BODY_FIRST_F.test(t)) &&
-    (byVerb === null || (byVerb[1] as string).includes(":"));
-  const m = colonFirst ? colon : byVerb;
+  // The colon pattern, the costliest, runs last, only for an item that may be led that way.
+  const colon =
+    (byVerb === null || (byVerb[1] as string).includes(":")) && (BODY_FIRST.test(t) || BODY_FIRST_F.test(t))
+      ? COLON_LEAD.exec(t)
+      : null;
+  const m = colon ?? byVerb;
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
