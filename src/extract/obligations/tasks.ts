@@ -334,6 +334,13 @@ function isDuplicateOverflow(ctx: DocContext, c: Cell, prev: Draft): boolean {
   return false;
 }
 
+/** Adds a cell's range to its role's ranges (pushed in place: rows are read once, in order). */
+function addRange(cells: Map<ColumnRole, Range[]>, role: ColumnRole, c: Cell): void {
+  const ranges = cells.get(role);
+  if (ranges === undefined) cells.set(role, [{ start: c.start, end: c.end }]);
+  else ranges.push({ start: c.start, end: c.end });
+}
+
 /** Reads the task rows of a table whose roles are known. */
 export function readTaskTable(
   ctx: DocContext,
@@ -390,8 +397,7 @@ export function readTaskTable(
         );
         if (cur !== null && !isDuplicateOverflow(ctx, o, cur)) {
           const role = roles[cells.indexOf(o)];
-          if (role != null)
-            cur.cells.set(role, [...(cur.cells.get(role) ?? []), { start: o.start, end: o.end }]);
+          if (role != null) addRange(cur.cells, role, o);
         }
       }
       cur = null;
@@ -406,7 +412,7 @@ export function readTaskTable(
           ctx.warn(`Ô tiếp nối lặp lại nội dung dòng trên, bỏ qua: "${c.text.slice(0, 60)}"`, c.start, c.end);
           return;
         }
-        d.cells.set(role, [...(d.cells.get(role) ?? []), { start: c.start, end: c.end }]);
+        addRange(d.cells, role, c);
       });
       d.end = row.end;
     };
