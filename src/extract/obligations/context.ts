@@ -37,6 +37,7 @@ export class DocContext {
   readonly warnings: Warning[] = [];
   private readonly toOrig: (offset: number) => number;
   private readonly orgs = new Map<string, ExtractedOrganisation>();
+  private readonly resolved = new Map<string, ResolvedOrganisation>();
   /** The commune, ward or district that issued the document, when it is one. */
   readonly local: LocalUnit | null;
 
@@ -139,7 +140,13 @@ export class DocContext {
 
   /** Resolves a written organisation and records the mention in the document's organisation list. */
   organisation(name: string, start: number, end: number): ResolvedOrganisation {
-    const r = this.localCouncil(name) ?? resolveOrganisation(name, this.resolution);
+    // A document names its few bodies again and again (every row's lead unit): each name is
+    // resolved once per document.
+    let r = this.resolved.get(name);
+    if (r === undefined) {
+      r = this.localCouncil(name) ?? resolveOrganisation(name, this.resolution);
+      this.resolved.set(name, r);
+    }
     const sp = this.span(start, end);
     const known = this.orgs.get(r.key);
     if (known === undefined) {

@@ -2,6 +2,7 @@
 // "trước ngày 15/6/2025", "Thường xuyên", "Hằng năm", "2025 và những năm tiếp theo" — and the
 // interval they denote. `to` is the date by which the task is due; recurring ones have none.
 import { daysInMonth } from "../citations/dates.ts";
+import { memoise } from "../memo.ts";
 import { fold } from "../normalise.ts";
 import type { Deadline } from "../types.ts";
 
@@ -20,6 +21,20 @@ function validYear(y: number): boolean {
 
 /** Reads a deadline; null when the text holds no period at all. `year` fills "15/6" without a year. */
 export function parseDeadline(written: string, year: number | null = null): Deadline | null {
+  const d = deadlineOf(`${written}\n${year ?? ""}`);
+  // A copy: the caller's task owns its deadline.
+  return d === null ? null : { ...d };
+}
+
+// A table's deadline column repeats a handful of periods ("Quý II/2025", "Thường xuyên") down
+// hundreds of rows: each (text, year) is read once. The year is the key's last line.
+const deadlineOf = memoise((key: string) => {
+  const cut = key.lastIndexOf("\n");
+  const year = key.slice(cut + 1);
+  return readDeadline(key.slice(0, cut), year === "" ? null : Number(year));
+});
+
+function readDeadline(written: string, year: number | null): Deadline | null {
   const text = written.replace(/\s+/g, " ").trim();
   if (text === "") return null;
   const f = fold(text);

@@ -29,7 +29,7 @@ import {
 import { listTasks } from "./lists.ts";
 import { proseMentions } from "./mentions.ts";
 import { proseCounts, readStatsTable, type StatsReading, summaryLines } from "./statistics.ts";
-import { findTables, type Table } from "./tables.ts";
+import { findTables, type Row, type Table } from "./tables.ts";
 import { proseTargets, readTargetTable } from "./targets.ts";
 import { readTaskTable, tableContext } from "./tasks.ts";
 
@@ -69,6 +69,16 @@ function inferRoles(ctx: DocContext, t: Table): (ColumnRole | null)[] | null {
     else if (dates * 2 >= cells.length && !roles.includes("deadline")) roles[i] = "deadline";
   }
   return roles;
+}
+
+/** A row's cells as one string, "a|b|c": what a repeated header row is recognised by. */
+const joined = (r: Row) => r.cells.map((c) => c.text).join("|");
+
+/** joined(r).length without joining: most rows differ from the header already in length. */
+function joinedLength(r: Row): number {
+  let n = r.cells.length - 1;
+  for (const c of r.cells) n += c.text.length;
+  return Math.max(0, n);
 }
 
 function unreadable(ctx: DocContext, t: Table, why: string, findings: Finding[]): void {
@@ -142,8 +152,8 @@ export function extractObligations(
       roles = guessed;
     }
     // Header cells repeated further down (a page break inside one table block) are not rows.
-    const headerKey = hi >= 0 ? (t.rows[hi]?.cells.map((c) => c.text).join("|") ?? "") : "";
-    body = body.filter((r) => r.cells.map((c) => c.text).join("|") !== headerKey);
+    const headerKey = hi >= 0 ? joined(t.rows[hi] as Row) : "";
+    body = body.filter((r) => joinedLength(r) !== headerKey.length || joined(r) !== headerKey);
     if (roles.includes("indicator")) {
       targets.push(...readTargetTable(ctx, roles, body, ordinal));
     } else if (roles.filter((r) => r?.startsWith("stat")).length >= 2) {

@@ -19,10 +19,8 @@ const AFTER_COUNCIL =
 export function proseMentions(ctx: DocContext): void {
   const text = ctx.text;
   // Heads inside a name already read ("Văn phòng HĐND và UBND phường") are not bodies of their own.
-  const known = ctx
-    .organisations()
-    .flatMap((o) => o.mentions.map((m) => [m.start, m.end] as [number, number]))
-    .sort((a, b) => a[0] - b[0]);
+  const known: [number, number][] = [];
+  for (const o of ctx.organisations()) for (const m of o.mentions) known.push([m.start, m.end]);
   const inside = (s: number, e: number) => known.some(([a, b]) => a <= s && e <= b && b - a > e - s);
   for (const m of allWords(HEAD, text)) {
     const start = m.index ?? 0;

@@ -81,24 +81,48 @@ function trim(ctx: DocContext, s: number, e: number): [number, number] {
  */
 export function organisationsIn(ctx: DocContext, start: number, end: number): NamedOrg[] {
   const out: NamedOrg[] = [];
-  for (const [a, b] of segments(ctx, start, end)) {
-    const [s, e] = trim(ctx, a, b);
-    if (e - s < 2) continue;
-    const raw = ctx.text.slice(s, e).replace(/<[^>]*>/g, " ");
-    if (/^(không|khong|0|-)$/i.test(raw.trim())) continue;
-    const split = splitGlued(ctx, s, e);
-    for (const [ps, pe] of split) {
-      const name = ctx.read(ps, pe);
-      if (
-        name === "" ||
-        (/^\p{L}+$/u.test(name) && HEAD.test(fold(name)) && resolveRegistered(name, ctx.resolution) === null)
-      )
-        continue;
-      const org = ctx.organisation(name, ps, pe);
-      out.push({ name, key: org.key, start: ps, end: pe });
-    }
+  for (const [ps, pe] of namePlaces(ctx, start, end)) {
+    const name = ctx.read(ps, pe);
+    if (
+      name === "" ||
+      (/^\p{L}+$/u.test(name) && HEAD.test(fold(name)) && resolveRegistered(name, ctx.resolution) === null)
+    )
+      continue;
+    const org = ctx.organisation(name, ps, pe);
+    out.push({ name, key: org.key, start: ps, end: pe });
   }
   return out;
+}
+
+// A lead column names the same few bodies down hundreds of rows. Where the names stand in a span
+// depends only on the span's text and the document (its registry context), so each distinct text
+// is cut once per document, as offsets from its start.
+const placesByDoc = new WeakMap<DocContext, Map<string, [number, number][]>>();
+
+// The document asked last, spared a WeakMap lookup: calls come document by document.
+let last: { ctx: DocContext; known: Map<string, [number, number][]> } | null = null;
+
+function namePlaces(ctx: DocContext, start: number, end: number): [number, number][] {
+  let known = last?.ctx === ctx ? last.known : placesByDoc.get(ctx);
+  if (known === undefined) {
+    known = new Map();
+    placesByDoc.set(ctx, known);
+  }
+  if (last?.ctx !== ctx) last = { ctx, known };
+  const written = ctx.text.slice(start, end);
+  let rel = known.get(written);
+  if (rel === undefined) {
+    rel = [];
+    for (const [a, b] of segments(ctx, start, end)) {
+      const [s, e] = trim(ctx, a, b);
+      if (e - s < 2) continue;
+      const raw = ctx.text.slice(s, e).replace(/<[^>]*>/g, " ");
+      if (/^(không|khong|0|-)$/i.test(raw.trim())) continue;
+      for (const [ps, pe] of splitGlued(ctx, s, e)) rel.push([ps - start, pe - start]);
+    }
+    known.set(written, rel);
+  }
+  return rel.map(([s, e]) => [start + s, start + e]);
 }
 
 function splitGlued(ctx: DocContext, s: number, e: number): [number, number][] {

@@ -1,10 +1,19 @@
 // Status as a report words it. A report's word is an observation ("đang thực hiện trong hạn" said by
 // report R on date D), not a property of the task, so history accumulates across reports.
+import { memoise } from "../memo.ts";
 import { fold } from "../normalise.ts";
 import type { TaskStatus } from "../types.ts";
 
 /** Reads a status cell ("Hoàn thành", "Đang thực hiện", "Quá hạn") or a status phrase; null if none. */
 export function parseStatus(written: string, strict = false): TaskStatus | null {
+  return (strict ? strictStatusOf : statusOf)(written);
+}
+
+// Status cells repeat a few phrases down every table: each is read once per strictness.
+const statusOf = memoise((written: string) => readStatus(written, false));
+const strictStatusOf = memoise((written: string) => readStatus(written, true));
+
+function readStatus(written: string, strict: boolean): TaskStatus | null {
   const f = fold(written).replace(/\s+/g, " ").trim();
   if (f === "") return null;
   if (strict && f.length > 60 && !/^(da |dang |chua |qua han|hoan thanh)/.test(f)) return null;

@@ -51,18 +51,23 @@ function lines(text: string): Line[] {
   return out;
 }
 
+// Rows are cut with indexOf, not read character by character: indexing a Vietnamese line makes a
+// new string of each character beyond Latin-1.
 function tabRow(l: Line): Row {
   const cells: Cell[] = [];
+  const t = l.text;
   let s = 0;
-  for (let i = 0; i <= l.text.length; i++) {
-    if (i === l.text.length || l.text[i] === "\t") {
-      const raw = l.text.slice(s, i);
-      cells.push(cell(raw, l.start + s, l.start + i));
-      s = i + 1;
-    }
+  while (true) {
+    let i = t.indexOf("\t", s);
+    if (i < 0) i = t.length;
+    cells.push(cell(t.slice(s, i), l.start + s, l.start + i));
+    if (i === t.length) break;
+    s = i + 1;
   }
   return { cells, start: l.start, end: l.end };
 }
+
+const BACKSLASH = 92;
 
 function pipeRow(l: Line): Row | null {
   const t = l.text;
@@ -71,12 +76,13 @@ function pipeRow(l: Line): Row | null {
   if (t[last] !== "|") last = t.length;
   const cells: Cell[] = [];
   let s = first + 1;
-  for (let i = first + 1; i <= last; i++) {
-    if (i === last || (t[i] === "|" && t[i - 1] !== "\\")) {
-      const raw = t.slice(s, i);
-      cells.push(cell(raw, l.start + s, l.start + i));
-      s = i + 1;
-    }
+  while (s <= last) {
+    // The next bar not escaped (an escaped one, "\|", stays in its cell), or the row's end.
+    let i = t.indexOf("|", s);
+    while (i >= 0 && i < last && t.charCodeAt(i - 1) === BACKSLASH) i = t.indexOf("|", i + 1);
+    if (i < 0 || i > last) i = last;
+    cells.push(cell(t.slice(s, i), l.start + s, l.start + i));
+    s = i + 1;
   }
   if (cells.every((c) => /^:?-{2,}:?$/.test(c.text) || c.text === "") && cells.some((c) => c.text !== ""))
     return null; // the |---| separator

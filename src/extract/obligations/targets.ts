@@ -105,8 +105,18 @@ const GOALS_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})
 // An article's title ("Điều 1. Các chỉ tiêu chủ yếu năm 2025" in a council's resolution): a heading,
 // its year included.
 const ARTICLE_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?dieu \d{1,3}[.:]\s*(?:\*\*)?\s*([^.;:]{3,90})(?:\*\*)?\s*$/;
+// A line in capitals ("II. CÁC CHỈ TIÊU CHỦ YẾU") is a heading. Most lines are prose: one ASCII
+// small letter settles it before the whole line is upper-cased.
+function shouted(line: string): boolean {
+  if (/[a-z]/.test(line)) return false;
+  const t = line.trim();
+  return t === t.toUpperCase() && /\p{Lu}{3}/u.test(line);
+}
+
 const AIMS = /phan dau|nham dat|muc tieu den/;
 const FLOOR = /toi thieu|it nhat|khong duoi/;
+// Either, in one scan of a line.
+const AIM_OR_FLOOR = new RegExp(`${AIMS.source}|${FLOOR.source}`);
 const PROSE_NUMBER =
   /(?<![\p{L}\p{N}/.,-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])(\s*%(?:\s*\/\s*(?:năm|tháng|quý))?)?/gu;
 // Words in front of a number that make it a date, a rank, an article or an age, not a target.
@@ -170,18 +180,22 @@ interface Clause {
   end: number;
 }
 
+const [SEMICOLON, TAB, BAR, DOT, SPACE] = [59, 9, 124, 46, 32];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Clauses of a line: its sentences, each cut at ";". */
 function clausesOf(text: string, start: number, end: number): Clause[] {
   const out: Clause[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    const c = text[i];
+    // Char codes: this runs over every character of the document, twice.
+    const c = text.charCodeAt(i);
     const stop =
       i === end ||
-      c === ";" ||
-      c === "\t" ||
-      c === "|" ||
-      (c === "." && (text[i + 1] === " " || i + 1 === end) && !/\d/.test(text[i - 1] ?? ""));
+      c === SEMICOLON ||
+      c === TAB ||
+      c === BAR ||
+      (c === DOT && (text.charCodeAt(i + 1) === SPACE || i + 1 === end) && !isDigit(text.charCodeAt(i - 1)));
     if (stop) {
       if (i > s) out.push({ start: s, end: i });
       s = i + 1;
@@ -223,7 +237,7 @@ export function proseTargets(
         (h[1] as string).length < 90 &&
         !/[.;:]\s*$/.test(line.trim()) &&
         !/\d/.test(h[1] as string));
-    if (isHeading || (plain.trim() === plain.trim().toUpperCase() && /\p{Lu}{3}/u.test(plain))) {
+    if (isHeading || shouted(plain)) {
       const words = h?.[1] ?? line;
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
@@ -235,6 +249,9 @@ export function proseTargets(
       continue;
     }
     if (inRanges(excluded, ls)) continue;
+    // Outside the goals part only an aim or a floor makes a clause a target: a line with neither
+    // word has none (most lines of a report).
+    if (!inGoals && !AIM_OR_FLOOR.test(line)) continue;
     // The sentence's aim ("Phấn đấu đến năm 2025 …; đến năm 2030 …") covers its clauses; in a
     // task's item or row a floor ("tối thiểu 30 doanh nghiệp") is aim enough.
     let aims = false;
