@@ -534,8 +534,22 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
 }
 
 // Sentence subjects that name who acted: "Sở Khoa học và Công nghệ đã …", "Trung tâm … triển khai".
-const SUBJECT =
-  /^((?:Sở|Bộ|UBND|(?:Ủy|Uỷ) ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh (?:ủy|uỷ)|Thủ tướng|Chính phủ|Đảng (?:ủy|uỷ)|Đảng đoàn|Cục|Vụ)(?:\s+[\p{L}&,-]+){0,10}?)\s+(?=đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định)/u;
+const SUBJECT_HEADS =
+  "Sở|Bộ|UBND|(?:Ủy|Uỷ) ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh (?:ủy|uỷ)|Thủ tướng|Chính phủ|Đảng (?:ủy|uỷ)|Đảng đoàn|Cục|Vụ|Công an|Phòng|Kho bạc|Báo|Đài|Liên đoàn|Tỉnh đoàn";
+const SUBJECT_VERBS =
+  "đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định";
+const SUBJECT = new RegExp(`^((${SUBJECT_HEADS})(?:\\s+[\\p{L}&,-]+){0,10}?)\\s+(?=${SUBJECT_VERBS})`, "u");
+// The same, read on the folded clause when it was written without marks ("So Y te da to chuc …").
+// Only verbs of two syllables and "da": a folded one-syllable verb is other words too ("cap").
+const SUBJECT_UNMARKED = new RegExp(
+  `^((${fold(SUBJECT_HEADS)})(?:\\s+[a-z0-9&,-]+){0,10}?)\\s+(?=(?:${fold(SUBJECT_VERBS)
+    .split("|")
+    .filter((v) => v === "da" || v.includes(" "))
+    .join("|")})\\s)`,
+  "u",
+);
+// Lower-case words that may follow a head in a body's name: its level ("Công an xã", "Thanh tra tỉnh").
+const LEVEL_WORD = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$/u;
 
 /**
  * Actions in report prose: clauses with a verb of doing and either "đã" or a quantity. The actor is
@@ -662,14 +676,20 @@ function subjectStarts(ctx: DocContext, piece: Piece): number[] {
  * when the subject is a bare head ("Sở đã …") that refers back to a body named before.
  */
 function clauseSubject(ctx: DocContext, clause: Piece): { name: string; start: number } | "BARE" | null {
+  const written = ctx.text.slice(clause.start, clause.end);
+  const bare = unmarked(written, ctx.folded.slice(clause.start, clause.end));
   for (const start of subjectStarts(ctx, clause)) {
-    const subj = SUBJECT.exec(ctx.text.slice(start, clause.end));
+    // Without marks the folded text is matched and the name taken as written (same offsets).
+    const subj = bare
+      ? SUBJECT_UNMARKED.exec(ctx.folded.slice(start, clause.end))
+      : SUBJECT.exec(ctx.text.slice(start, clause.end));
     if (subj === null || /^ban hanh/.test(fold(subj[1] as string))) continue;
-    const name = (subj[1] as string).trim();
+    const name = ctx.text.slice(start, start + (subj[1] as string).length).trim();
     const known = resolveRegistered(name, ctx.resolution) !== null;
     if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12)
       return "BARE";
-    if (known || looksLikeName(name)) return { name, start };
+    if (known || looksLikeName(name) || namedAfterHead(name, (subj[2] as string).length))
+      return { name, start };
   }
   return null;
 }
@@ -818,6 +838,22 @@ function looksLikeName(name: string): boolean {
   return words.every(
     (w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|phường|quận|và|ủy|uỷ)$/u.test(w),
   );
+}
+
+/**
+ * A head followed by a proper name ("Trung tâm Phục vụ hành chính công xã", "Phòng Kinh tế") or by
+ * its level ("Công an xã"): a body whose name the registry need not know. A head followed by common
+ * words ("Ban chỉ đạo các cấp") is not.
+ */
+function namedAfterHead(name: string, headLength: number): boolean {
+  const rest = name.slice(headLength).trim();
+  if (rest === "" || rest.includes(",") || rest.split(/\s+/).length > 7) return false;
+  if (!/^\p{Lu}/u.test(rest) && !LEVEL_WORD.test(rest)) return false;
+  // A verb or a function word inside is the subject's own clause ("Ban Thường vụ Huyện ủy xây dựng
+  // Kế hoạch …", "Đảng ủy Chính phủ được giao chủ trì").
+  if (/(?:^|\s)(?:được|bị|là|có|các|của|cho|với|để|theo|và(?=\s+\p{Ll}))(?=\s|$)/u.test(rest)) return false;
+  for (const m of allWords(ACTION_VERB, rest)) if (/^\p{Ll}/u.test(m[0])) return false;
+  return true;
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

@@ -24,6 +24,8 @@ const ROMAN = /^\s*(?:#+\s*)?(?:\*\*)?([IVX]{1,4})[.\-–]\s*(?:\*\*)?\s*/;
 const NUMBER = /^\s*(?:#+\s*)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})?)[.)](?:\*\*)?\s+(?:\*\*)?/;
 const LETTER = /^\s*(?:[-*]\s+)?(?:\*\*)?([a-zđ])\)(?:\*\*)?\s+(?:\*\*)?/;
 const BULLET = /^\s*[-*•+]\s+/;
+// A numbered item whose number a word processor's list export put after a bullet: "•3 …", "• 3. …".
+const BULLET_NUMBER = /^\s*•\s*(\d{1,2})(?:[.)]\s*|\s+)(?=\S)/;
 
 // An article titled on its own line ("Điều 2. Nhiệm vụ, giải pháp chủ yếu") heads a part as a
 // Roman numeral does; an article whose text runs on ("Điều 3. Chánh Văn phòng … chịu trách nhiệm
@@ -39,6 +41,7 @@ function classify(ctx: DocContext, start: number, end: number): Line {
     [ROMAN, "roman"],
     [LETTER, "letter"],
     [NUMBER, "number"],
+    [BULLET_NUMBER, "number"],
     [BULLET, "bullet"],
   ] as const) {
     const m = re.exec(t);

@@ -48,8 +48,10 @@ function segments(ctx: DocContext, start: number, end: number): [number, number]
     } else if (
       ch === " " &&
       text.startsWith(" và ", i) &&
-      // "Văn phòng HĐND và UBND huyện" is one office serving both bodies.
-      !/v[aă]n ph[oò]ng (?:hđnd|hội đồng nhân dân)$/iu.test(text.slice(Math.max(start, i - 30), i))
+      // "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving both.
+      !/v[aă]n ph[oò]ng (?:hđnd|hội đồng nhân dân|đoàn (?:đbqh|đại biểu quốc hội))$/iu.test(
+        text.slice(Math.max(start, i - 40), i),
+      )
     ) {
       cuts.push([i, i + 4]);
     }

@@ -378,8 +378,16 @@ const COLLECTIVE =
 export const collectiveSlug = memoise((name: string): string | null => {
   const f = fold(name);
   if (!COLLECTIVE.test(f)) return null;
-  // "Các sở, ban, ngành liên quan", "… được giao": the same group, qualified by the task at hand.
-  const kind = f.replace(/(^|\s)cac\s+/, "$1").replace(/\s+(?:(?:co )?lien quan|duoc giao)$/, "");
+  // "Các sở, ban, ngành liên quan", "… được giao": the same group, qualified by the task at hand;
+  // "Các sở, ban, ngành tỉnh", "… của tỉnh": the same group, its place said, since a document names
+  // the groups of its own unit. (A bare trailing "thành phố" is a list's last kind: "các huyện, thị
+  // xã, thành phố".)
+  const plural = /(^|\s)cac\s+/;
+  let kind = f.replace(/\s+(?:(?:co )?lien quan|duoc giao)$/, "");
+  if (plural.test(kind))
+    kind = kind
+      .replace(plural, "$1")
+      .replace(/(?<=\S)(?<!cap)\s+(?:(?:(?:cua|thuoc) )?tinh|(?:cua|thuoc) thanh pho)$/, "");
   return slugify(kind).slice(0, 80) || null;
 });
 
