@@ -1,5 +1,7 @@
 // The document itself, from its header (thể thức): the issuer block, "Số: …" (blank in a draft),
 // "<Place>, ngày … tháng … năm …", the type heading and the trích yếu (title) under it.
+
+import { fold } from "../normalise.ts";
 import type { DocumentType } from "../types.ts";
 import { canonicalSegment, issuerOfCode, typeOfCode } from "./codes.ts";
 import { HEADER_DATE, isoDate } from "./dates.ts";
@@ -368,6 +370,18 @@ export function readHeader(folded: string, plain: string): Header {
       h.titleEnd = (parts[parts.length - 1] as Line).end;
     }
     break;
+  }
+  // A Party title names the organ of the committee that issues ("KẾT LUẬN / của Ban Thường vụ Tỉnh
+  // ủy về …"): the header "TỈNH ỦY" and the code TU stand for the committee and its standing board
+  // alike (grammar §3.4, §5.3).
+  if (h.issuer !== null && h.title !== null && /^(?:tinh|thanh) uy$/.test(fold(h.issuer.name))) {
+    const organ = /^cua (ban thuong vu|thuong truc) (?:tinh|thanh) uy(?![a-z])/.exec(
+      folded.slice(h.titleStart, h.titleEnd),
+    );
+    if (organ !== null) {
+      const head = organ[1] === "ban thuong vu" ? "Ban Thường vụ" : "Thường trực";
+      h.issuer = { ...h.issuer, name: `${head} ${h.issuer.name}` };
+    }
   }
   return h;
 }

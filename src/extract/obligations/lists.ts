@@ -68,6 +68,11 @@ const COOP =
 const DEADLINE =
   /(?:hoàn thành|trình|ban hành|thực hiện|xong)?\s*(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
+// Words that make an undated item recur (matched on folded text; folding keeps offsets).
+// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả").
+const RECURS =
+  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
+
 // A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
 // "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
 const LABELLED_DEADLINE =
@@ -192,8 +197,9 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   let headingLead: NamedOrg[] = [];
   let headingRef = "";
   let regionLead: NamedOrg[] = [];
-  let item: { line: Line; end: number; ref: string } | null = null;
+  let item: { line: Line; end: number; ref: string; paragraph?: true } | null = null;
   const bulletCount = new Map<string, number>();
+  let paragraphs = 0;
   const flush = () => {
     if (item !== null && inRegion) {
       const t = makeTask(
@@ -214,7 +220,10 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     const f = () => fold(clean(ctx.text.slice(l.body, l.end)));
     const isHeading =
       l.kind === "roman" ||
-      (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet");
+      (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet") ||
+      // Outside a task part, a numbered title line ("2. Nhiệm vụ, giải pháp trong thời gian tới" in
+      // a conclusion with no Roman parts) opens one as a Roman heading does.
+      (!inRegion && !report && !letter && l.kind === "number" && numberedTitle(ctx, l));
     if (
       isHeading &&
       (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
@@ -302,6 +311,18 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       }
       continue;
     }
+    // A paragraph of its own that opens with a body and its work ("Công an tỉnh chủ trì, …";
+    // "Giao Ban Tuyên giáo … chủ trì …"): an item of prose, where no list numbers the tasks.
+    if (
+      (item === null || item.paragraph) &&
+      !report &&
+      (lines[i - 1] as Line | undefined)?.kind === "blank" &&
+      (BODY_FIRST.test(ctx.text.slice(l.body, l.end)) || GIVEN_FIRST.test(ctx.text.slice(l.body, l.end)))
+    ) {
+      flush();
+      item = { line: l, end: l.end, ref: `¶${++paragraphs}`, paragraph: true };
+      continue;
+    }
     // Plain text: the region's introduction (who is to act), or the continuation of an item.
     if (item !== null) item.end = l.end;
     else if (regionLead.length === 0) {
@@ -318,6 +339,14 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   }
   flush();
   return tasks;
+}
+
+/** A numbered line that is a title: short, no full stop, naming tasks ("2. Nhiệm vụ, giải pháp"). */
+function numberedTitle(ctx: DocContext, l: Line): boolean {
+  const t = ctx.text.slice(l.body, l.end).trim();
+  if (t.length > 100 || /[.;:]$/.test(t)) return false;
+  const words = fold(clean(t));
+  return TASK_HEADING.test(words) && !NOT_TASKS.test(words);
 }
 
 function makeTask(
@@ -352,11 +381,15 @@ function makeTask(
       ? null
       : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
   const dm = labelled === null ? (r.plain ? DEADLINE_F : DEADLINE).exec(r.t) : null;
+  // No date, but the work recurs: "thực hiện thường xuyên", "định kỳ 6 tháng báo cáo …".
+  const rm = labelled === null && dm === null ? RECURS.exec(ctx.folded.slice(start, end)) : null;
   const deadline =
     labelled !== null
       ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
       : dm === null
-        ? null
+        ? rm === null
+          ? null
+          : parseDeadline(t.substr(rm.index, rm[0].length), ctx.year)
         : parseDeadline(
             t.substr((dm.index ?? 0) + dm[0].lastIndexOf(dm[1] as string), (dm[1] as string).length),
             ctx.year,
