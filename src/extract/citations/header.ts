@@ -232,6 +232,7 @@ export function readHeader(folded: string, plain: string): Header {
   const issuerLines: Issuer[] = [];
   let subunit: string | null = null;
   let bare: string | null = null;
+  let chairman = false;
   // The block ends at the place-and-date line; a Markdown title may put "Số" above it.
   for (const line of blockLines(lines.slice(0, 20))) {
     if (HEADER_DATE.test(line.folded)) break;
@@ -249,6 +250,10 @@ export function readHeader(folded: string, plain: string): Header {
     if (folded === "") continue;
     const plainLeft = line.plain.slice(0, folded.length);
     if (plainLeft !== plainLeft.toUpperCase()) continue;
+    if (folded === "chu tich") {
+      chairman = true;
+      continue;
+    }
     // "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "UBND TỈNH QUẢNG TRỊ", "TỈNH ĐIỆN BIÊN": the province of a local issuer.
     const prov =
       /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded) ??
@@ -318,6 +323,17 @@ export function readHeader(folded: string, plain: string): Header {
     const i = code ? issuerOfCode(code) : null;
     if (i) h.issuer = { name: i.name, national: i.national, place: null };
   }
+
+  // "CHỦ TỊCH" over "ỦY BAN NHÂN DÂN TỈNH …", or the code CT in the number ("215/QĐ-CT",
+  // "12/2025/QĐ-CTUBND"): the chairman's own decision, not the committee's (grammar §1.4, §2.2,
+  // §5.3: a QPPL type of its own from 1 July 2025).
+  const chairCode = /^CT(?:UBND)?$/.test(h.symbol?.issuerCode ?? h.blankIssuer ?? "");
+  if (
+    (chairman || chairCode) &&
+    h.issuer !== null &&
+    /^(?:UBND|(?:Ủy|Uỷ) ban nhân dân)\b/u.test(h.issuer.name)
+  )
+    h.issuer = { ...h.issuer, name: `Chủ tịch ${h.issuer.name}` };
 
   // Place and date. A "V/v" line may cite a dated document above the place-and-date line.
   for (const line of lines) {

@@ -199,9 +199,14 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // body's own series: the province's bodies are named when cited (NĐ 30, Phụ lục I §II.6.a).
   if (h.local !== null && selfCode && selfIssuerName !== null && !selfIssuer?.national) {
     const own = document.key.split("|")[1] ?? "";
+    // "Ủy ban nhân dân xã đã ban hành Kế hoạch số …" in a commune's text: its own body, unnamed.
+    const ownBody = new RegExp(
+      `^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy) ${fold(h.local.level)}$`,
+    );
     for (const a of numbered) {
       const sym = a.symbol;
-      if (a.issuerProse || sym === null || a.jurisdiction !== selfJurisdiction) continue;
+      const ownUnnamed = a.issuer !== null && a.issuer.place === null && ownBody.test(fold(a.issuer.name));
+      if ((a.issuerProse && !ownUnnamed) || sym === null || a.jurisdiction !== selfJurisdiction) continue;
       if (!sym.endsWith(`/${selfCode}`) && !sym.endsWith(`-${selfCode}`)) continue;
       a.jurisdiction = own;
       a.issuer = { name: selfIssuerName, national: false, place: null };

@@ -50,6 +50,8 @@ const TWO_SYLLABLE_UNITS = new Set(
     "lao động",
     "tỷ đồng",
     "triệu đồng",
+    "tỷ USD",
+    "triệu USD",
     "học sinh",
     "bệnh viện",
   ].map((u) => fold(u)),
@@ -107,7 +109,8 @@ const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6,
 
 function w2IsRate(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
-  return /^\p{L}+\s*\//u.test(after);
+  // "30 triệu đồng/hợp tác xã": a rate per something, whether its unit has one word or two.
+  return /^\p{L}+(?:\s+\p{L}+)?\s*\//u.test(after);
 }
 
 export interface Quantity {
@@ -431,17 +434,29 @@ export function actionsFromCell(
     const heading = colon > 0 && colon < 400 ? { start: piece.start, end: piece.start + colon } : null;
     const headingDocs =
       heading === null ? [] : withAttached(ctx, docKeys(ctx, heading.start, heading.end), heading);
+    // A result cell may name who acted ("Bộ Tài chính đã phối hợp …", "Thủ tướng Chính phủ sẽ xem
+    // xét, ban hành …"): that body, not the row's lead; and what a body will do is not yet done.
+    const subj = clauseSubject(ctx, piece);
+    let who = actor;
+    if (subj !== null && subj !== "BARE") {
+      const after = subj.start + subj.name.length;
+      if (/^\s+(?:sẽ|dự kiến)\s/u.test(text.slice(after, after + 12))) continue;
+      const org = ctx.organisation(ctx.read(subj.start, after), subj.start, after);
+      who = { name: org.name, key: org.key };
+    }
     const seed = (p: Piece, extra: string[]): ActionSeed => ({
       ...p,
-      actor: actor.name,
-      actorKey: actor.key,
+      actor: who.name,
+      actorKey: who.key,
       partners: partnersIn(ctx, p.start, p.end),
       serves: [...serves, ...extra, ...docKeys(ctx, p.start, p.end)],
     });
     if (heading !== null) {
       const rest = { start: heading.end + 1, end: piece.end };
       const restText = body.slice(colon + 1).trim();
-      if (restText.startsWith("(")) {
+      // "… đã tổng hợp …, gồm: (1) Luật A; (2) Luật B": the list names what was worked on, one action.
+      const lists = /(?:gom|bao gom|nhu sau)\s*$/.test(ctx.folded.slice(heading.start, heading.end));
+      if (restText.startsWith("(") && !lists) {
         // "Triển khai các dự án …: (A; B; C,...)": each item is one action.
         const open = text.indexOf("(", rest.start);
         let s = open + 1;

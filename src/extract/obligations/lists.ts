@@ -89,7 +89,7 @@ const BODY_FIRST = new RegExp(
   "u",
 );
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,160}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 // An item copied without tone marks ("So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh
 // …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
