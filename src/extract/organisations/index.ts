@@ -11,6 +11,7 @@ export {
 export {
   canonicalCode,
   mentionPatterns,
+  ministryScope,
   type ResolutionContext,
   type ResolvedOrganisation,
   registryOrganisation,

@@ -26,6 +26,11 @@ export interface ResolutionContext {
    * commune's "Phòng Kinh tế" ("lao-cai/xa-bao-thang") is not the next commune's.
    */
   scope?: string;
+  /**
+   * The ministry (registry key) whose document this is: its own units ("Vụ Pháp chế", "Cục Chuyển
+   * đổi số", "Thanh tra Bộ") are not another ministry's of the same name.
+   */
+  ministry?: string;
 }
 
 export interface ResolvedOrganisation {
@@ -354,8 +359,11 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
       collective: true,
     };
   const slug = unregisteredSlug(name);
+  const own = ctx.ministry !== undefined && ctx.scope === undefined && MINISTRY_UNIT.test(fold(name));
   return {
-    key: `org:${scope}:x-${slug}`,
+    key: own
+      ? `org:${scope}/${ctx.ministry?.replace(/^org:national:/, "")}:x-${slug}`
+      : `org:${scope}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,
@@ -363,6 +371,10 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
     record: null,
   };
 }
+
+// The units a ministry is made of (Nghị định on its organisation): departments, general departments,
+// its inspectorate and office ("Thanh tra Bộ", "Văn phòng Bộ").
+const MINISTRY_UNIT = /^(?:vu|cuc|tong cuc|thanh tra bo|van phong bo)(?![a-z])/;
 
 // Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
 const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
@@ -390,6 +402,14 @@ export const collectiveSlug = memoise((name: string): string | null => {
       .replace(/(?<=\S)(?<!cap)\s+(?:(?:(?:cua|thuoc) )?tinh|(?:cua|thuoc) thanh pho)$/, "");
   return slugify(kind).slice(0, 80) || null;
 });
+
+/** The scope of a ministry's own units when `issuerKey` is a ministry ("Bộ …"), else null. */
+export function ministryScope(issuerKey: string | null): { ministry: string } | null {
+  const o = issuerKey === null ? undefined : idx().byKey.get(issuerKey);
+  return o !== undefined && o.role === null && o.tier === "CENTRAL_STATE" && /^Bộ /u.test(o.name)
+    ? { ministry: o.key }
+    : null;
+}
 
 /** Looks up a registry organisation by key. */
 export function registryOrganisation(key: string): RegistryOrganisation | undefined {

@@ -66,6 +66,8 @@ describe("a ministry's decision issuing its action plan on the Government's year
       product: "Nghị định của Chính phủ",
     });
     expect(table[0]?.cooperatingKeys).toContain("org:national:bxd");
+    // The ministry's own departments are its own: another ministry has a "Vụ Pháp chế" too.
+    expect(table[0]?.leadKeys).toEqual(["org:national/bnnmt:x-vu-phap-che"]);
     expect(table[1]?.cooperatingKeys).toContain("org:national:bca");
     expect(table[1]?.deadline).toMatchObject({ from: "2026-09-01", to: "2026-09-30" });
     expect(table[2]?.deadline).toMatchObject({ recurring: true });
