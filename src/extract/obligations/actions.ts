@@ -574,7 +574,14 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
   const out: Action[] = [];
   const text = ctx.text;
   const isExcluded = (o: number) => inRanges(excluded, o);
-  const issuer = ctx.doc.issuer === null ? null : resolveOrganisation(ctx.doc.issuer, ctx.resolution);
+  // A commune's report is its own council's ("UBND xã X"), keyed as its mentions are.
+  const own =
+    ctx.doc.issuer === null || ctx.local === null ? null : ctx.doc.issuer.replace(ctx.local.name, "");
+  const issuer =
+    ctx.doc.issuer === null
+      ? null
+      : ((own === null ? null : ctx.localCouncil(own)) ??
+        resolveOrganisation(ctx.doc.issuer, ctx.resolution));
   const reportActor =
     ctx.doc.type === "REPORT" && issuer !== null
       ? { name: issuer.name, key: ctx.doc.issuerKey ?? issuer.key }

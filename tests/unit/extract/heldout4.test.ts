@@ -118,6 +118,9 @@ describe("a commune's report after the two-tier reform, answering the province's
     expect(by(2846)).toMatchObject({ unit: "hồ sơ", actor: "Trung tâm Phục vụ hành chính công xã" });
     expect(by(1125)).toMatchObject({ unit: "hồ sơ", actor: "Công an xã" });
     expect(by(46)).toMatchObject({ unit: "hồ sơ", actor: "Phòng Kinh tế" });
+    // What the report's author did is the commune council's, keyed as its mentions are.
+    expect(by(3)).toMatchObject({ unit: "phòng", actorKey: "org:lam-dong/xa-dam-rong:ubnd" });
+    expect(x.organisations.map((o) => o.key)).toContain("org:lam-dong/xa-dam-rong:ubnd");
   });
 
   it("reads the pipe table of tasks with leads, deadlines and statuses as of the report", () => {
