@@ -337,6 +337,8 @@ function doneAt(text: string, at: number, w: ClauseWords): boolean {
 function hasVerb(read: string, written: string, end: number, w: ClauseWords): boolean {
   for (const m of allWords(w.verb, read.slice(0, end))) {
     const c = written[m.index] as string;
+    // "việc thực hiện", "công tác kiểm tra": the verb made a noun names an activity, not an act.
+    if (/(?:việc|viec)\s+$/u.test(read.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (m.index === 0 || c === c.toLowerCase()) return true;
   }
   return false;

@@ -121,6 +121,8 @@ describe("a commune's report after the two-tier reform, answering the province's
     // What the report's author did is the commune council's, keyed as its mentions are.
     expect(by(3)).toMatchObject({ unit: "phòng", actorKey: "org:lam-dong/xa-dam-rong:ubnd" });
     expect(x.organisations.map((o) => o.key)).toContain("org:lam-dong/xa-dam-rong:ubnd");
+    // A shortfall ("Hạ tầng mạng tại 04/11 thôn còn yếu, chưa bảo đảm cho việc thực hiện …") is no act.
+    expect(x.actions.find((a) => a.unit === "thôn")).toBeUndefined();
   });
 
   it("reads the pipe table of tasks with leads, deadlines and statuses as of the report", () => {
