@@ -313,10 +313,12 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     }
     // A paragraph of its own that opens with a body and its work ("Công an tỉnh chủ trì, …";
     // "Giao Ban Tuyên giáo … chủ trì …"): an item of prose, where no list numbers the tasks.
+    // (Not an introduction that ends with a colon: "Các sở, ban, ngành có trách nhiệm:".)
     if (
       (item === null || item.paragraph) &&
       !report &&
       (lines[i - 1] as Line | undefined)?.kind === "blank" &&
+      !ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
       (BODY_FIRST.test(ctx.text.slice(l.body, l.end)) || GIVEN_FIRST.test(ctx.text.slice(l.body, l.end)))
     ) {
       flush();

@@ -131,7 +131,7 @@ function registeredHead(ctx: DocContext, s: number, e: number): number | null {
   const t = ctx.text.slice(s, e);
   const ends: number[] = [];
   for (const m of t.matchAll(/\s+(?=\p{Ll})/gu)) ends.push(m.index ?? 0);
-  if (ends.length === 0 || ends.length > 16) return null;
+  if (ends.length === 0 || ends.length > 30) return null;
   for (let i = ends.length - 1; i >= 0; i--) {
     const end = ends[i] as number;
     if (end < 4) break;

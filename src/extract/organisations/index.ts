@@ -11,7 +11,7 @@ export {
 export {
   canonicalCode,
   mentionPatterns,
-  ministryScope,
+  ownerScope,
   type ResolutionContext,
   type ResolvedOrganisation,
   registryOrganisation,

@@ -27,10 +27,11 @@ export interface ResolutionContext {
    */
   scope?: string;
   /**
-   * The ministry (registry key) whose document this is: its own units ("Vụ Pháp chế", "Cục Chuyển
-   * đổi số", "Thanh tra Bộ") are not another ministry's of the same name.
+   * The ministry or provincial department whose document this is (see ownerScope): its own units
+   * ("Vụ Pháp chế", "Thanh tra Bộ"; "Phòng Tham mưu", "Văn phòng Sở") are not another body's of the
+   * same name.
    */
-  ministry?: string;
+  owner?: { scope: string; units: RegExp };
 }
 
 export interface ResolvedOrganisation {
@@ -359,11 +360,10 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
       collective: true,
     };
   const slug = unregisteredSlug(name);
-  const own = ctx.ministry !== undefined && ctx.scope === undefined && MINISTRY_UNIT.test(fold(name));
+  const owner = ctx.scope === undefined ? ctx.owner : undefined;
+  const own = owner !== undefined && owner.units.test(fold(name));
   return {
-    key: own
-      ? `org:${scope}/${ctx.ministry?.replace(/^org:national:/, "")}:x-${slug}`
-      : `org:${scope}:x-${slug}`,
+    key: `org:${own ? owner.scope : scope}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,
@@ -375,6 +375,11 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
 // The units a ministry is made of (Nghị định on its organisation): departments, general departments,
 // its inspectorate and office ("Thanh tra Bộ", "Văn phòng Bộ").
 const MINISTRY_UNIT = /^(?:vu|cuc|tong cuc|thanh tra bo|van phong bo)(?![a-z])/;
+// A provincial department's (or the provincial police's) own units: its offices ("Phòng Tham mưu",
+// "Văn phòng Sở", "Thanh tra Sở") and sub-departments ("Chi cục …"); not a district's office
+// ("Phòng Kinh tế huyện …").
+const DEPARTMENT_UNIT =
+  /^(?:phong|van phong so|thanh tra so|chi cuc)(?![a-z])(?!.*\s(?:huyen|quan|thi xa|thanh pho|xa(?! hoi)|phuong|thi tran)(?:\s\S+){0,3}$)/;
 
 // Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
 const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
@@ -403,12 +408,19 @@ export const collectiveSlug = memoise((name: string): string | null => {
   return slugify(kind).slice(0, 80) || null;
 });
 
-/** The scope of a ministry's own units when `issuerKey` is a ministry ("Bộ …"), else null. */
-export function ministryScope(issuerKey: string | null): { ministry: string } | null {
+/**
+ * Where the own units of the body issuing a document are keyed: a ministry's under
+ * "national/<ministry>" ("org:national/bnnmt:x-vu-phap-che"), a provincial department's under
+ * "<province>/<role>" ("org:dak-lak/ca:x-phong-tham-muu"). Null for any other issuer.
+ */
+export function ownerScope(issuerKey: string | null): { owner: { scope: string; units: RegExp } } | null {
   const o = issuerKey === null ? undefined : idx().byKey.get(issuerKey);
-  return o !== undefined && o.role === null && o.tier === "CENTRAL_STATE" && /^Bộ /u.test(o.name)
-    ? { ministry: o.key }
-    : null;
+  if (o === undefined) return null;
+  if (o.role === null && o.tier === "CENTRAL_STATE" && /^Bộ /u.test(o.name))
+    return { owner: { scope: `national/${o.key.replace(/^org:national:/, "")}`, units: MINISTRY_UNIT } };
+  if (o.role !== null && o.tier === "DEPARTMENT")
+    return { owner: { scope: `${o.jurisdiction}/${o.role}`, units: DEPARTMENT_UNIT } };
+  return null;
 }
 
 /** Looks up a registry organisation by key. */

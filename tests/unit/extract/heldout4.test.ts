@@ -3,7 +3,8 @@
 // after the 2025 two-tier reform, a provincial Party conclusion whose tasks are paragraphs of
 // prose, a council's normative resolution amending an earlier one, and a department's letter
 // answering the province, copied from a word processor (Ð, doubled spaces, symbols broken over
-// lines, a sentence without marks). Each assertion is what a reader of the document would state.
+// lines, a sentence without marks), and a provincial police plan whose offices are its own. Each
+// assertion is what a reader of the document would state.
 import { describe, expect, it } from "vitest";
 import { extract } from "../../../src/extract/index.ts";
 import type { Extraction } from "../../../src/extract/types.ts";
@@ -282,6 +283,39 @@ describe("a department's letter answering the province, copied from a word proce
     const a = x.actions.find((a) => a.quantity === 15);
     expect(a).toMatchObject({ actorKey: "org:dien-bien:sgddt", unit: "lop" });
     expect(a?.text).toMatch(/^So Giao duc va Dao tao da to chuc/);
+  });
+});
+
+describe("a provincial police plan implementing the province's plan (Công an tỉnh Đắk Lắk)", () => {
+  const x = read("dak-lak-cat-kh-de-an-06.txt");
+
+  it("is the provincial police's plan, its drafting office's code after the issuer's", () => {
+    expect(x.document).toMatchObject({
+      symbol: "1127/KH-CAT-PV01",
+      type: "PLAN",
+      issuer: "Công an tỉnh Đắk Lắk",
+      issuerKey: "org:dak-lak@2025:ca",
+      date: "2025-08-19",
+      jurisdiction: "dak-lak",
+    });
+    expect(rels(x)).toContain("SELF IMPLEMENTS 204/KH-UBND");
+    expect(cited(x, "204/KH-UBND")).toMatchObject({ issuer: "UBND tỉnh Đắk Lắk", date: "2025-08-05" });
+  });
+
+  it("keys the police's own offices under it, and reads the commune police as a group", () => {
+    // (The paragraph right under "III. TỔ CHỨC THỰC HIỆN", with no blank line between, is not read
+    // as a task: see the report.)
+    expect(x.tasks.map((t) => t.leadKeys)).toEqual([
+      ["org:dak-lak/ca:x-phong-canh-sat-quan-ly-hanh-chinh-ve-trat-tu-xa-hoi"],
+      ["org:dak-lak/ca:x-phong-tham-muu"],
+      ["org:dak-lak:group-cong-an-xa-phuong"],
+    ]);
+    // The partner ends where its work begins ("… Công nghệ kết nối Cơ sở dữ liệu …").
+    expect(x.tasks[1]).toMatchObject({
+      cooperating: ["Sở Khoa học và Công nghệ"],
+      deadline: { to: "2025-12-31" },
+    });
+    expect(x.tasks[2]?.deadline?.recurring).toBe(true);
   });
 });
 
