@@ -360,10 +360,10 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
       collective: true,
     };
   const slug = unregisteredSlug(name);
-  const owner = ctx.scope === undefined ? ctx.owner : undefined;
-  const own = owner !== undefined && owner.units.test(fold(name));
+  // A unit of the issuing ministry or department is keyed under it (see ownerScope).
+  const where = ctx.scope === undefined && ctx.owner?.units.test(fold(name)) ? ctx.owner.scope : scope;
   return {
-    key: `org:${own ? owner.scope : scope}:x-${slug}`,
+    key: `org:${where}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,
