@@ -34,6 +34,9 @@ function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh
   if (issuer === null) return null;
   const where = issuer.place ?? place;
   if (issuer.national || where === null) return issuer.name;
+  // The code ĐU alone names a Party committee of a commune, an agency, an enterprise or a bloc
+  // (grammar §3.4): which one, and so its place, only the prose says. There is no "Đảng ủy tỉnh".
+  if (issuer.place === null && /^(?:Văn phòng )?Đảng (?:ủy|uỷ)$/u.test(issuer.name)) return issuer.name;
   // The citing document's own city: "UBND tỉnh" read from a code is "UBND thành phố" in Hà Nội.
   const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
   if (/(?:tỉnh|thành phố|huyện|(?:Tỉnh|Thành|Huyện) (?:ủy|uỷ))$/u.test(name)) return `${name} ${where}`;
