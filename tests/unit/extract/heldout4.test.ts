@@ -172,6 +172,8 @@ describe("a provincial Party conclusion whose tasks are paragraphs of prose (Ban
       issuer: "Ban Thường vụ Tỉnh ủy Tuyên Quang",
       date: "2025-03-14",
     });
+    // The code ĐU names no place: there is no "Đảng ủy tỉnh Tuyên Quang".
+    expect(cited(x, "36-BC/ĐU")).toMatchObject({ issuer: "Đảng ủy", date: "2025-08-12" });
   });
 
   it("reads each paragraph of 'Nhiệm vụ, giải pháp' as a task with its lead, partner and deadline", () => {
