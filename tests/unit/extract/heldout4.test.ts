@@ -373,6 +373,15 @@ describe("the grammar behind these documents, in isolation", () => {
     ]);
   });
 
+  it("records those bodies when prose names them ('làm việc với Công an tỉnh và Kho bạc Nhà nước tỉnh')", () => {
+    const x = doc(
+      "I. KẾT QUẢ\nTrong kỳ, tỉnh đã làm việc với Công an tỉnh và Kho bạc Nhà nước tỉnh về thanh toán trực tuyến.",
+    );
+    expect(x.organisations.map((o) => o.key)).toEqual(
+      expect.arrayContaining(["org:ninh-thuan:ca", "org:ninh-thuan:kbnn"]),
+    );
+  });
+
   it("takes a decision headed 'CHỦ TỊCH' over the UBND, or numbered '/QĐ-CT', for the chairman's", () => {
     const x = extract(
       "CHỦ TỊCH\nỦY BAN NHÂN DÂN TỈNH NINH THUẬN\nSố: 215/QĐ-CT\nNinh Thuận, ngày 12 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n",
