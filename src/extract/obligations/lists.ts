@@ -159,6 +159,15 @@ const COLLECTIVE_HEAD = new RegExp(String.raw`^${COLLECTIVE_KIND}(?![\p{L}])`, "
 // "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
 // proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
 const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\b[^:\n]{0,80}:\s*$/;
+// The same words as written: folded, "Sở Giáo dục … báo cáo như sau:" would read "giao" (assign).
+const ASSIGNING_MARKED =
+  /(?:^|\s)(?<!kính )(?:yêu cầu|giao|chỉ đạo|đề nghị(?= các(?![\p{L}])))(?![\p{L}])[^:\n]{0,80}:\s*$/iu;
+
+/** Whether a line that ASSIGNING matches folded assigns as written (a line without marks: yes). */
+function assigns(ctx: DocContext, l: Line): boolean {
+  const t = clean(ctx.text.slice(l.body, l.end));
+  return unmarked(t, fold(t)) || ASSIGNING_MARKED.test(t);
+}
 
 /**
  * Whether the cleaned line can begin with one of `letters` (folded): false when its first character
@@ -248,7 +257,8 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       !report &&
       l.kind === "text" &&
       ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
-      ASSIGNING.test(f())
+      ASSIGNING.test(f()) &&
+      assigns(ctx, l)
     ) {
       flush();
       inRegion = true;

@@ -281,6 +281,10 @@ describe("a department's letter answering the province, copied from a word proce
     expect(rels(x)).toContain("SELF RESPONDS_TO 3187/UBND-KGVX");
   });
 
+  it("assigns nothing: its numbered parts are a report's, its proposal goes up ('Giáo dục' is no 'giao')", () => {
+    expect(x.tasks).toEqual([]);
+  });
+
   it("finds the actor of a sentence written without marks ('So Giao duc va Dao tao da to chuc 15 lop …')", () => {
     const a = x.actions.find((a) => a.quantity === 15);
     expect(a).toMatchObject({ actorKey: "org:dien-bien:sgddt", unit: "lop" });
