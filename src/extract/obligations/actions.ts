@@ -877,7 +877,9 @@ function namedAfterHead(name: string, headLength: number): boolean {
   // Kế hoạch …", "Đảng ủy Chính phủ được giao chủ trì").
   if (/(?:^|\s)(?:được|bị|là|có|các|của|cho|với|để|theo|và(?=\s+\p{Ll}))(?=\s|$)/u.test(rest)) return false;
   for (const m of allWords(ACTION_VERB, rest)) if (/^\p{Ll}/u.test(m[0])) return false;
-  return true;
+  // Common words, then a capital again: a verb the list lacks, then its object ("Đảng đoàn HĐND tỉnh
+  // lãnh đạo HĐND tỉnh …"), not a name.
+  return !/\s(?!và\s)\p{Ll}[\p{L}]*\s(?:.*\s)?\p{Lu}/u.test(` ${rest}`);
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

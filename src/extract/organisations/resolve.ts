@@ -404,7 +404,7 @@ export const collectiveSlug = memoise((name: string): string | null => {
   if (plural.test(kind))
     kind = kind
       .replace(plural, "$1")
-      .replace(/(?<=\S)(?<!cap)\s+(?:(?:(?:cua|thuoc) )?tinh|(?:cua|thuoc) thanh pho)$/, "");
+      .replace(/(?<=\S)(?<!cap|nhan dan)\s+(?:(?:(?:cua|thuoc) )?tinh|(?:cua|thuoc) thanh pho)$/, "");
   return slugify(kind).slice(0, 80) || null;
 });
 
