@@ -67,9 +67,10 @@ export function isListJoin(gap: string): boolean {
 // Clause-initial cues: at the start of a sentence, line or list item.
 const BULLET = String.raw`^[\s\-*+•·.)(0-9]*(?:(?:dieu|khoan|muc|phan) [0-9ivx]+[.:]?\s*)?(?:[a-zđ]\)\s*)?`;
 // "Thực hiện yêu cầu (của UBND tỉnh) tại Văn bản số …": a request answered rather than a directive implemented.
-// "Phúc đáp / Trả lời Công văn số …": a reply, whatever the citing document is.
+// "Phúc đáp / Trả lời Công văn số …": a reply, whatever the citing document is; a letter's subject
+// line says it after "V/v" ("V/v phúc đáp Công văn số …").
 const CLAUSE_REQUEST = new RegExp(
-  String.raw`${BULLET}((?:thuc hien|theo) (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?|(?:phuc dap|tra loi)(?: y kien| de nghi(?: cua [^,;\n]{2,60}?)?(?: tai)?)?)\s*$`,
+  String.raw`${BULLET}((?:thuc hien|theo) (?:yeu cau|chi dao|y kien chi dao|de nghi)(?: cua [^,;\n]{2,60}?)?(?: tai| theo)?|(?:(?:v\s?/\s?v|ve viec)\s+)?(?:phuc dap|tra loi)(?: y kien| de nghi(?: cua [^,;\n]{2,60}?)?(?: tai)?)?)\s*$`,
 );
 const CLAUSE_IMPLEMENT = new RegExp(
   String.raw`${BULLET}(${IMPLEMENT})(?:\s+(?:co hieu qua|cac noi dung cua|noi dung))?\s*$`,

@@ -1,5 +1,7 @@
 // The document itself, from its header (thể thức): the issuer block, "Số: …" (blank in a draft),
 // "<Place>, ngày … tháng … năm …", the type heading and the trích yếu (title) under it.
+
+import { fold } from "../normalise.ts";
 import type { DocumentType } from "../types.ts";
 import { canonicalSegment, issuerOfCode, typeOfCode } from "./codes.ts";
 import { HEADER_DATE, isoDate } from "./dates.ts";
@@ -230,6 +232,7 @@ export function readHeader(folded: string, plain: string): Header {
   const issuerLines: Issuer[] = [];
   let subunit: string | null = null;
   let bare: string | null = null;
+  let chairman = false;
   // The block ends at the place-and-date line; a Markdown title may put "Số" above it.
   for (const line of blockLines(lines.slice(0, 20))) {
     if (HEADER_DATE.test(line.folded)) break;
@@ -247,6 +250,10 @@ export function readHeader(folded: string, plain: string): Header {
     if (folded === "") continue;
     const plainLeft = line.plain.slice(0, folded.length);
     if (plainLeft !== plainLeft.toUpperCase()) continue;
+    if (folded === "chu tich") {
+      chairman = true;
+      continue;
+    }
     // "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "UBND TỈNH QUẢNG TRỊ", "TỈNH ĐIỆN BIÊN": the province of a local issuer.
     const prov =
       /(?:^|\s)(?:tinh|thanh pho)\s+(?!uy\b)([a-z].*)$/.exec(folded) ??
@@ -317,6 +324,17 @@ export function readHeader(folded: string, plain: string): Header {
     if (i) h.issuer = { name: i.name, national: i.national, place: null };
   }
 
+  // "CHỦ TỊCH" over "ỦY BAN NHÂN DÂN TỈNH …", or the code CT in the number ("215/QĐ-CT",
+  // "12/2025/QĐ-CTUBND"): the chairman's own decision, not the committee's (grammar §1.4, §2.2,
+  // §5.3: a QPPL type of its own from 1 July 2025).
+  const chairCode = /^CT(?:UBND)?$/.test(h.symbol?.issuerCode ?? h.blankIssuer ?? "");
+  if (
+    (chairman || chairCode) &&
+    h.issuer !== null &&
+    /^(?:UBND|(?:Ủy|Uỷ) ban nhân dân)\b/u.test(h.issuer.name)
+  )
+    h.issuer = { ...h.issuer, name: `Chủ tịch ${h.issuer.name}` };
+
   // Place and date. A "V/v" line may cite a dated document above the place-and-date line.
   for (const line of lines) {
     if (line.folded.startsWith("v/v") || line.folded.startsWith("ve viec")) continue;
@@ -368,6 +386,18 @@ export function readHeader(folded: string, plain: string): Header {
       h.titleEnd = (parts[parts.length - 1] as Line).end;
     }
     break;
+  }
+  // A Party title names the organ of the committee that issues ("KẾT LUẬN / của Ban Thường vụ Tỉnh
+  // ủy về …"): the header "TỈNH ỦY" and the code TU stand for the committee and its standing board
+  // alike (grammar §3.4, §5.3).
+  if (h.issuer !== null && h.title !== null && /^(?:tinh|thanh) uy$/.test(fold(h.issuer.name))) {
+    const organ = /^cua (ban thuong vu|thuong truc) (?:tinh|thanh) uy(?![a-z])/.exec(
+      folded.slice(h.titleStart, h.titleEnd),
+    );
+    if (organ !== null) {
+      const head = organ[1] === "ban thuong vu" ? "Ban Thường vụ" : "Thường trực";
+      h.issuer = { ...h.issuer, name: `${head} ${h.issuer.name}` };
+    }
   }
   return h;
 }

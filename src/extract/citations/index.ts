@@ -34,6 +34,9 @@ function issuerName(issuer: Issuer | null, place: string | null, level = "tỉnh
   if (issuer === null) return null;
   const where = issuer.place ?? place;
   if (issuer.national || where === null) return issuer.name;
+  // The code ĐU alone names a Party committee of a commune, an agency, an enterprise or a bloc
+  // (grammar §3.4): which one, and so its place, only the prose says. There is no "Đảng ủy tỉnh".
+  if (issuer.place === null && /^(?:Văn phòng )?Đảng (?:ủy|uỷ)$/u.test(issuer.name)) return issuer.name;
   // The citing document's own city: "UBND tỉnh" read from a code is "UBND thành phố" in Hà Nội.
   const name = issuer.place === null ? issuer.name.replace(/ tỉnh$/u, ` ${level}`) : issuer.name;
   if (/(?:tỉnh|thành phố|huyện|(?:Tỉnh|Thành|Huyện) (?:ủy|uỷ))$/u.test(name)) return `${name} ${where}`;
@@ -199,9 +202,14 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   // body's own series: the province's bodies are named when cited (NĐ 30, Phụ lục I §II.6.a).
   if (h.local !== null && selfCode && selfIssuerName !== null && !selfIssuer?.national) {
     const own = document.key.split("|")[1] ?? "";
+    // "Ủy ban nhân dân xã đã ban hành Kế hoạch số …" in a commune's text: its own body, unnamed.
+    const ownBody = new RegExp(
+      `^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy) ${fold(h.local.level)}$`,
+    );
     for (const a of numbered) {
       const sym = a.symbol;
-      if (a.issuerProse || sym === null || a.jurisdiction !== selfJurisdiction) continue;
+      const ownUnnamed = a.issuer !== null && a.issuer.place === null && ownBody.test(fold(a.issuer.name));
+      if ((a.issuerProse && !ownUnnamed) || sym === null || a.jurisdiction !== selfJurisdiction) continue;
       if (!sym.endsWith(`/${selfCode}`) && !sym.endsWith(`-${selfCode}`)) continue;
       a.jurisdiction = own;
       a.issuer = { name: selfIssuerName, national: false, place: null };

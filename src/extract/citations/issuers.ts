@@ -78,6 +78,10 @@ const RULES: Rule[] = [
   [/^(tinh|thanh) uy\b/, committee, false],
   [/^(?:dang uy|dang doan) [a-z ]{2,30}?(?=[,;.(]| ve | ngay | tai |$)/, (_m, p) => squash(p), false],
   [/^thanh tra (tinh|thanh pho)\b/, (m) => `Thanh tra ${LEVEL[m[1] as string]}`, false],
+  // Provincial bodies of central branches and of the province (registry template roles).
+  [/^cong an (tinh|thanh pho)\b/, (m) => `Công an ${LEVEL[m[1] as string]}`, false],
+  [/^bo chi huy quan su (tinh|thanh pho)\b/, (m) => `Bộ Chỉ huy Quân sự ${LEVEL[m[1] as string]}`, false],
+  [/^cuc thue (tinh|thanh pho)\b/, (m) => `Cục Thuế ${LEVEL[m[1] as string]}`, false],
   [
     new RegExp(String.raw`^van phong (?:${UBND}|${HDND}) (${LEVELS})\b`),
     (m) => `Văn phòng UBND ${LEVEL[m[1] as string]}`,

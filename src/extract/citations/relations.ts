@@ -164,7 +164,9 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
         const cueStart = cs + cc.start;
         const cueEnd = cs + cc.end;
         if (cc.kind === "RESPONDS_TO") {
-          const replies = /^(?:phuc dap|tra loi)/.test(f.slice(cueStart, cueEnd));
+          const replies = /^(?:(?:v\s?\/\s?v|ve viec)\s+)?(?:phuc dap|tra loi)/.test(
+            f.slice(cueStart, cueEnd),
+          );
           const kind = REQUESTS.has(m.type) || reporting || replies ? "RESPONDS_TO" : "IMPLEMENTS";
           add({ from: "SELF", to: m, kind, cueStart, cueEnd, confidence: 0.85 });
           continue;

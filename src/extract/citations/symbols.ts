@@ -7,7 +7,9 @@ import { canonicalSegment, issuerOfCode, isTypeCode, PARTY_ISSUER_HINT, typeOfCo
 import { isUpperAt } from "./view.ts";
 
 const SEG = "[a-z][a-z0-9&]{0,15}";
-const ISS = `${SEG}(?:[ \\t]?-[ \\t]?${SEG}){0,5}`;
+// A hyphen glued to a code may end a line, the symbol going on after the break ("3187/UBND-\nKGVX":
+// grammar §5.1, a line break inside a citation); a spaced hyphen at a line's end ends the symbol.
+const ISS = `${SEG}(?:(?:[ \\t]?-[ \\t]?|-\\r?\\n[ \\t]*)${SEG}){0,5}`;
 const SYMBOL_RE = new RegExp(
   "(?:" +
     String.raw`(\d{1,5})\s?/\s?((?:19|20)\d{2})\s?/\s?(${ISS})` +
@@ -39,7 +41,7 @@ export interface RawSymbol {
 
 // Segments of a symbol's tail, read with exec from lastIndex 0 (matchAll would clone the pattern
 // per symbol).
-const SEGMENT_RE = /([^\s-]+)(\s?-\s?)?/g;
+const SEGMENT_RE = /([^\s-]+)(\s?-\s?|-\r?\n[ \t]*)?/g;
 const SEGMENT_END_RE = /[^\s-]+/g;
 
 /** Splits "KH-UBND" into segments, dropping those not written in capitals (prose, not a code). */

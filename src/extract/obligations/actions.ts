@@ -50,6 +50,8 @@ const TWO_SYLLABLE_UNITS = new Set(
     "lao động",
     "tỷ đồng",
     "triệu đồng",
+    "tỷ USD",
+    "triệu USD",
     "học sinh",
     "bệnh viện",
   ].map((u) => fold(u)),
@@ -107,7 +109,8 @@ const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6,
 
 function w2IsRate(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice((m.index ?? 0) + (m[1] as string).length).trimStart();
-  return /^\p{L}+\s*\//u.test(after);
+  // "30 triệu đồng/hợp tác xã": a rate per something, whether its unit has one word or two.
+  return /^\p{L}+(?:\s+\p{L}+)?\s*\//u.test(after);
 }
 
 export interface Quantity {
@@ -334,6 +337,8 @@ function doneAt(text: string, at: number, w: ClauseWords): boolean {
 function hasVerb(read: string, written: string, end: number, w: ClauseWords): boolean {
   for (const m of allWords(w.verb, read.slice(0, end))) {
     const c = written[m.index] as string;
+    // "việc thực hiện", "công tác kiểm tra": the verb made a noun names an activity, not an act.
+    if (/(?:việc|viec)\s+$/u.test(read.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (m.index === 0 || c === c.toLowerCase()) return true;
   }
   return false;
@@ -431,17 +436,29 @@ export function actionsFromCell(
     const heading = colon > 0 && colon < 400 ? { start: piece.start, end: piece.start + colon } : null;
     const headingDocs =
       heading === null ? [] : withAttached(ctx, docKeys(ctx, heading.start, heading.end), heading);
+    // A result cell may name who acted ("Bộ Tài chính đã phối hợp …", "Thủ tướng Chính phủ sẽ xem
+    // xét, ban hành …"): that body, not the row's lead; and what a body will do is not yet done.
+    const subj = clauseSubject(ctx, piece);
+    let who = actor;
+    if (subj !== null && subj !== "BARE") {
+      const after = subj.start + subj.name.length;
+      if (/^\s+(?:sẽ|dự kiến)\s/u.test(text.slice(after, after + 12))) continue;
+      const org = ctx.organisation(ctx.read(subj.start, after), subj.start, after);
+      who = { name: org.name, key: org.key };
+    }
     const seed = (p: Piece, extra: string[]): ActionSeed => ({
       ...p,
-      actor: actor.name,
-      actorKey: actor.key,
+      actor: who.name,
+      actorKey: who.key,
       partners: partnersIn(ctx, p.start, p.end),
       serves: [...serves, ...extra, ...docKeys(ctx, p.start, p.end)],
     });
     if (heading !== null) {
       const rest = { start: heading.end + 1, end: piece.end };
       const restText = body.slice(colon + 1).trim();
-      if (restText.startsWith("(")) {
+      // "… đã tổng hợp …, gồm: (1) Luật A; (2) Luật B": the list names what was worked on, one action.
+      const lists = /(?:gom|bao gom|nhu sau)\s*$/.test(ctx.folded.slice(heading.start, heading.end));
+      if (restText.startsWith("(") && !lists) {
         // "Triển khai các dự án …: (A; B; C,...)": each item is one action.
         const open = text.indexOf("(", rest.start);
         let s = open + 1;
@@ -534,8 +551,22 @@ export function partnersIn(ctx: DocContext, start: number, end: number): string[
 }
 
 // Sentence subjects that name who acted: "Sở Khoa học và Công nghệ đã …", "Trung tâm … triển khai".
-const SUBJECT =
-  /^((?:Sở|Bộ|UBND|(?:Ủy|Uỷ) ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh (?:ủy|uỷ)|Thủ tướng|Chính phủ|Đảng (?:ủy|uỷ)|Đảng đoàn|Cục|Vụ)(?:\s+[\p{L}&,-]+){0,10}?)\s+(?=đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định)/u;
+const SUBJECT_HEADS =
+  "Sở|Bộ|UBND|(?:Ủy|Uỷ) ban|HĐND|Hội đồng|Trung tâm|Ban|Chi cục|Văn phòng|Thanh tra|Viện|Tỉnh (?:ủy|uỷ)|Thủ tướng|Chính phủ|Đảng (?:ủy|uỷ)|Đảng đoàn|Cục|Vụ|Công an|Phòng|Kho bạc|Báo|Đài|Liên đoàn|Tỉnh đoàn";
+const SUBJECT_VERBS =
+  "đã|đang|sẽ|tiếp tục|tập trung|phối hợp|tổ chức|triển khai|thực hiện|ban hành|chủ trì|cấp|kiểm định";
+const SUBJECT = new RegExp(`^((${SUBJECT_HEADS})(?:\\s+[\\p{L}&,-]+){0,10}?)\\s+(?=${SUBJECT_VERBS})`, "u");
+// The same, read on the folded clause when it was written without marks ("So Y te da to chuc …").
+// Only verbs of two syllables and "da": a folded one-syllable verb is other words too ("cap").
+const SUBJECT_UNMARKED = new RegExp(
+  `^((${fold(SUBJECT_HEADS)})(?:\\s+[a-z0-9&,-]+){0,10}?)\\s+(?=(?:${fold(SUBJECT_VERBS)
+    .split("|")
+    .filter((v) => v === "da" || v.includes(" "))
+    .join("|")})\\s)`,
+  "u",
+);
+// Lower-case words that may follow a head in a body's name: its level ("Công an xã", "Thanh tra tỉnh").
+const LEVEL_WORD = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$/u;
 
 /**
  * Actions in report prose: clauses with a verb of doing and either "đã" or a quantity. The actor is
@@ -545,7 +576,14 @@ export function proseActions(ctx: DocContext, excluded: [number, number][]): Act
   const out: Action[] = [];
   const text = ctx.text;
   const isExcluded = (o: number) => inRanges(excluded, o);
-  const issuer = ctx.doc.issuer === null ? null : resolveOrganisation(ctx.doc.issuer, ctx.resolution);
+  // A commune's report is its own council's ("UBND xã X"), keyed as its mentions are.
+  const own =
+    ctx.doc.issuer === null || ctx.local === null ? null : ctx.doc.issuer.replace(ctx.local.name, "");
+  const issuer =
+    ctx.doc.issuer === null
+      ? null
+      : ((own === null ? null : ctx.localCouncil(own)) ??
+        resolveOrganisation(ctx.doc.issuer, ctx.resolution));
   const reportActor =
     ctx.doc.type === "REPORT" && issuer !== null
       ? { name: issuer.name, key: ctx.doc.issuerKey ?? issuer.key }
@@ -662,14 +700,20 @@ function subjectStarts(ctx: DocContext, piece: Piece): number[] {
  * when the subject is a bare head ("Sở đã …") that refers back to a body named before.
  */
 function clauseSubject(ctx: DocContext, clause: Piece): { name: string; start: number } | "BARE" | null {
+  const written = ctx.text.slice(clause.start, clause.end);
+  const bare = unmarked(written, ctx.folded.slice(clause.start, clause.end));
   for (const start of subjectStarts(ctx, clause)) {
-    const subj = SUBJECT.exec(ctx.text.slice(start, clause.end));
+    // Without marks the folded text is matched and the name taken as written (same offsets).
+    const subj = bare
+      ? SUBJECT_UNMARKED.exec(ctx.folded.slice(start, clause.end))
+      : SUBJECT.exec(ctx.text.slice(start, clause.end));
     if (subj === null || /^ban hanh/.test(fold(subj[1] as string))) continue;
-    const name = (subj[1] as string).trim();
+    const name = ctx.text.slice(start, start + (subj[1] as string).length).trim();
     const known = resolveRegistered(name, ctx.resolution) !== null;
     if (!known && /^\p{L}+(\s\p{L}+)?$/u.test(name) && !/\s\p{Lu}/u.test(name) && name.length < 12)
       return "BARE";
-    if (known || looksLikeName(name)) return { name, start };
+    if (known || looksLikeName(name) || namedAfterHead(name, (subj[2] as string).length))
+      return { name, start };
   }
   return null;
 }
@@ -818,6 +862,24 @@ function looksLikeName(name: string): boolean {
   return words.every(
     (w) => /^[\p{Lu}\d]/u.test(w) || /^(tỉnh|thành|phố|huyện|xã|phường|quận|và|ủy|uỷ)$/u.test(w),
   );
+}
+
+/**
+ * A head followed by a proper name ("Trung tâm Phục vụ hành chính công xã", "Phòng Kinh tế") or by
+ * its level ("Công an xã"): a body whose name the registry need not know. A head followed by common
+ * words ("Ban chỉ đạo các cấp") is not.
+ */
+function namedAfterHead(name: string, headLength: number): boolean {
+  const rest = name.slice(headLength).trim();
+  if (rest === "" || rest.includes(",") || rest.split(/\s+/).length > 7) return false;
+  if (!/^\p{Lu}/u.test(rest) && !LEVEL_WORD.test(rest)) return false;
+  // A verb or a function word inside is the subject's own clause ("Ban Thường vụ Huyện ủy xây dựng
+  // Kế hoạch …", "Đảng ủy Chính phủ được giao chủ trì").
+  if (/(?:^|\s)(?:được|bị|là|có|các|của|cho|với|để|theo|và(?=\s+\p{Ll}))(?=\s|$)/u.test(rest)) return false;
+  for (const m of allWords(ACTION_VERB, rest)) if (/^\p{Ll}/u.test(m[0])) return false;
+  // Common words, then a capital again: a verb the list lacks, then its object ("Đảng đoàn HĐND tỉnh
+  // lãnh đạo HĐND tỉnh …"), not a name.
+  return !/\s(?!và\s)\p{Ll}[\p{L}]*\s(?:.*\s)?\p{Lu}/u.test(` ${rest}`);
 }
 
 /** Documents a sentence says it carries out ("Triển khai Kế hoạch số …", "… theo Quyết định số …"). */

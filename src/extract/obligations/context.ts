@@ -4,6 +4,7 @@
 import { daysInMonth } from "../citations/dates.ts";
 import { fold, type NormalisedText, normalise, squash } from "../normalise.ts";
 import {
+  ownerScope,
   type ResolutionContext,
   type ResolvedOrganisation,
   resolveOrganisation,
@@ -54,6 +55,8 @@ export class DocContext {
       jurisdiction: cites.document.jurisdiction,
       date: cites.document.date,
       ...(where.includes("/") ? { scope: where } : {}),
+      // A ministry's or a department's document: its own units are its own ("Vụ Pháp chế").
+      ...(ownerScope(cites.document.issuerKey) ?? {}),
     };
     this.local = localUnit(where, cites.document.issuer);
     this.mentions = [];

@@ -24,6 +24,8 @@ const ROMAN = /^\s*(?:#+\s*)?(?:\*\*)?([IVX]{1,4})[.\-–]\s*(?:\*\*)?\s*/;
 const NUMBER = /^\s*(?:#+\s*)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})?)[.)](?:\*\*)?\s+(?:\*\*)?/;
 const LETTER = /^\s*(?:[-*]\s+)?(?:\*\*)?([a-zđ])\)(?:\*\*)?\s+(?:\*\*)?/;
 const BULLET = /^\s*[-*•+]\s+/;
+// A numbered item whose number a word processor's list export put after a bullet: "•3 …", "• 3. …".
+const BULLET_NUMBER = /^\s*•\s*(\d{1,2})(?:[.)]\s*|\s+)(?=\S)/;
 
 // An article titled on its own line ("Điều 2. Nhiệm vụ, giải pháp chủ yếu") heads a part as a
 // Roman numeral does; an article whose text runs on ("Điều 3. Chánh Văn phòng … chịu trách nhiệm
@@ -39,6 +41,7 @@ function classify(ctx: DocContext, start: number, end: number): Line {
     [ROMAN, "roman"],
     [LETTER, "letter"],
     [NUMBER, "number"],
+    [BULLET_NUMBER, "number"],
     [BULLET, "bullet"],
   ] as const) {
     const m = re.exec(t);
@@ -68,6 +71,11 @@ const COOP =
 const DEADLINE =
   /(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
+// Words that make an undated item recur (matched on folded text; folding keeps offsets).
+// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả").
+const RECURS =
+  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
+
 // A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
 // "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
 const LABELLED_DEADLINE =
@@ -84,7 +92,7 @@ const BODY_FIRST = new RegExp(
   "u",
 );
 const LEAD_ACTS =
-  /^(.{3,120}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
+  /^(.{3,160}?)\s+(?:lãnh đạo|giám sát|căn cứ|chủ động|tích cực|quán triệt|khẩn trương|rà soát|tổ chức|xây dựng(?! Đảng)|hoàn thành|hoàn thiện|tham mưu|nghiên cứu|đề xuất|theo dõi|tiếp tục|tập trung|chỉ đạo|hướng dẫn|kiểm tra|bố trí|đôn đốc|triển khai|thực hiện)[\s,]/u;
 
 // An item copied without tone marks ("So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh
 // …"; grammar §5.1) is read with the same patterns folded. Folding keeps offsets, so what they find
@@ -154,6 +162,15 @@ const COLLECTIVE_HEAD = new RegExp(String.raw`^${COLLECTIVE_KIND}(?![\p{L}])`, "
 // "Chủ tịch UBND tỉnh yêu cầu:", "đề nghị các sở, ngành:": a letter's assignments follow. A
 // proposal upwards ("kính đề nghị UBND tỉnh:", "đề nghị Bộ …:") assigns nothing.
 const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\b[^:\n]{0,80}:\s*$/;
+// The same words as written: folded, "Sở Giáo dục … báo cáo như sau:" would read "giao" (assign).
+const ASSIGNING_MARKED =
+  /(?:^|\s)(?<!kính )(?:yêu cầu|giao|chỉ đạo|đề nghị(?= các(?![\p{L}])))(?![\p{L}])[^:\n]{0,80}:\s*$/iu;
+
+/** Whether a line that ASSIGNING matches folded assigns as written (a line without marks: yes). */
+function assigns(ctx: DocContext, l: Line): boolean {
+  const t = clean(ctx.text.slice(l.body, l.end));
+  return unmarked(t, fold(t)) || ASSIGNING_MARKED.test(t);
+}
 
 /**
  * Whether the cleaned line can begin with one of `letters` (folded): false when its first character
@@ -192,8 +209,9 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   let headingLead: NamedOrg[] = [];
   let headingRef = "";
   let regionLead: NamedOrg[] = [];
-  let item: { line: Line; end: number; ref: string } | null = null;
+  let item: { line: Line; end: number; ref: string; paragraph?: true } | null = null;
   const bulletCount = new Map<string, number>();
+  let paragraphs = 0;
   const flush = () => {
     if (item !== null && inRegion) {
       const t = makeTask(
@@ -214,7 +232,10 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     const f = () => fold(clean(ctx.text.slice(l.body, l.end)));
     const isHeading =
       l.kind === "roman" ||
-      (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet");
+      (/^\s*#/.test(ctx.text.slice(l.start, l.end)) && l.kind !== "letter" && l.kind !== "bullet") ||
+      // Outside a task part, a numbered title line ("2. Nhiệm vụ, giải pháp trong thời gian tới" in
+      // a conclusion with no Roman parts) opens one as a Roman heading does.
+      (!inRegion && !report && !letter && l.kind === "number" && numberedTitle(ctx, l));
     if (
       isHeading &&
       (l.kind === "roman" || !inRegion || /^#{1,2}\s/.test(ctx.text.slice(l.start, l.end).trim()))
@@ -239,7 +260,8 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       !report &&
       l.kind === "text" &&
       ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
-      ASSIGNING.test(f())
+      ASSIGNING.test(f()) &&
+      assigns(ctx, l)
     ) {
       flush();
       inRegion = true;
@@ -302,6 +324,20 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       }
       continue;
     }
+    // A paragraph of its own that opens with a body and its work ("Công an tỉnh chủ trì, …";
+    // "Giao Ban Tuyên giáo … chủ trì …"): an item of prose, where no list numbers the tasks.
+    // (Not an introduction that ends with a colon: "Các sở, ban, ngành có trách nhiệm:".)
+    if (
+      (item === null || item.paragraph) &&
+      !report &&
+      (lines[i - 1] as Line | undefined)?.kind === "blank" &&
+      !ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
+      (BODY_FIRST.test(ctx.text.slice(l.body, l.end)) || GIVEN_FIRST.test(ctx.text.slice(l.body, l.end)))
+    ) {
+      flush();
+      item = { line: l, end: l.end, ref: `¶${++paragraphs}`, paragraph: true };
+      continue;
+    }
     // Plain text: the region's introduction (who is to act), or the continuation of an item.
     if (item !== null) item.end = l.end;
     else if (regionLead.length === 0) {
@@ -318,6 +354,14 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   }
   flush();
   return tasks;
+}
+
+/** A numbered line that is a title: short, no full stop, naming tasks ("2. Nhiệm vụ, giải pháp"). */
+function numberedTitle(ctx: DocContext, l: Line): boolean {
+  const t = ctx.text.slice(l.body, l.end).trim();
+  if (t.length > 100 || /[.;:]$/.test(t)) return false;
+  const words = fold(clean(t));
+  return TASK_HEADING.test(words) && !NOT_TASKS.test(words);
 }
 
 function makeTask(
@@ -352,11 +396,15 @@ function makeTask(
       ? null
       : t.slice(lm.index + lm[0].indexOf(lm[1] as string)).slice(0, (lm[1] as string).length);
   const dm = labelled === null ? (r.plain ? DEADLINE_F : DEADLINE).exec(r.t) : null;
+  // No date, but the work recurs: "thực hiện thường xuyên", "định kỳ 6 tháng báo cáo …".
+  const rm = labelled === null && dm === null ? RECURS.exec(ctx.folded.slice(start, end)) : null;
   const deadline =
     labelled !== null
       ? (parseDeadline(labelled, ctx.year) ?? { text: labelled, from: null, to: null, recurring: false })
       : dm === null
-        ? null
+        ? rm === null
+          ? null
+          : parseDeadline(t.substr(rm.index, rm[0].length), ctx.year)
         : parseDeadline(
             t.substr((dm.index ?? 0) + dm[0].lastIndexOf(dm[1] as string), (dm[1] as string).length),
             ctx.year,

@@ -7,7 +7,7 @@ import type { DocContext } from "./context.ts";
 
 // Word starts are checked in code (words.ts): a leading lookbehind made this scan slow.
 const HEAD =
-  /(?:Bộ|Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Tỉnh (?:ủy|uỷ)|Thành (?:ủy|uỷ)|Ban(?! hành)|Văn phòng|Thủ tướng|Chính phủ|Quốc hội|Hội đồng nhân dân|Ngân hàng|Thanh tra|Đảng (?:ủy|uỷ)|Đảng đoàn|BTV|BCH|Thường trực)(?![\p{L}\p{N}])/gu;
+  /(?:Bộ|Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Tỉnh (?:ủy|uỷ)|Thành (?:ủy|uỷ)|Ban(?! hành)|Văn phòng|Thủ tướng|Chính phủ|Quốc hội|Hội đồng nhân dân|Ngân hàng|Thanh tra|Đảng (?:ủy|uỷ)|Đảng đoàn|BTV|BCH|Thường trực|Công an|Kho bạc|Cục Thuế)(?![\p{L}\p{N}])/gu;
 const WORD = /^[ \t,]*[\p{L}\p{N}&-]+/u;
 
 // After a council in a commune's or district's document: its own level ("UBND huyện"), the

@@ -71,7 +71,8 @@ const BACKSLASH = 92;
 
 function pipeRow(l: Line): Row | null {
   const t = l.text;
-  const first = t.indexOf("|");
+  // Without outer pipes ("STT | Nhiệm vụ | …") the first cell starts the line.
+  const first = /^\s*\|/.test(t) ? t.indexOf("|") : -1;
   let last = t.trimEnd().length - 1;
   if (t[last] !== "|") last = t.length;
   const cells: Cell[] = [];
@@ -146,9 +147,10 @@ export function findTables(ctx: DocContext): Table[] {
   }
   const inHtml = (o: number) => htmlRanges.some(([s, e]) => o >= s && o < e);
   const ls = lines(text);
-  let cur: { format: "tsv" | "markdown"; rows: Row[]; start: number; end: number } | null = null;
+  let cur: { format: "tsv" | "markdown"; rows: Row[]; start: number; end: number; bare?: true } | null = null;
   const flush = () => {
-    if (cur !== null && cur.rows.length > 0) {
+    // Rows without outer pipes make a table only when several follow one another.
+    if (cur !== null && cur.rows.length > (cur.bare ? 1 : 0)) {
       tables.push({
         format: cur.format,
         rows: cur.rows,
@@ -161,18 +163,18 @@ export function findTables(ctx: DocContext): Table[] {
   };
   for (const l of ls) {
     if (inHtml(l.start)) continue;
-    const kind = /^\s*\|/.test(l.text)
-      ? "markdown"
-      : l.text.includes("\t") && l.text.trim() !== ""
-        ? "tsv"
-        : null;
+    const piped = /^\s*\|/.test(l.text);
+    // "STT | Nhiệm vụ | Đơn vị | Thời hạn": a pipe table written without its outer pipes.
+    const bare = !piped && / \| [^|]* \| /.test(l.text) && !l.text.includes("\t");
+    const kind = piped || bare ? "markdown" : l.text.includes("\t") && l.text.trim() !== "" ? "tsv" : null;
     if (kind === null) {
       flush();
       continue;
     }
-    if (cur === null || cur.format !== kind) {
+    if (cur === null || cur.format !== kind || (cur.bare === true) !== bare) {
       flush();
       cur = { format: kind, rows: [], start: l.start, end: l.end };
+      if (bare) cur.bare = true;
     }
     const row = kind === "tsv" ? tabRow(l) : pipeRow(l);
     if (row !== null) cur.rows.push(row);

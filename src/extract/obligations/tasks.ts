@@ -255,8 +255,23 @@ function finish(
   // Its own words first, then the table's title, then what the assigning document implements.
   const own = [...implementsFrom(ctx, contentStart, contentEnd), ...tc.implements];
   const impl = (own.length > 0 ? own : implementedBy(ctx, assignedBy)).filter((k) => k !== assignedBy);
+  // In a report a "Kết quả" column answers with a status ("Đã hoàn thành", "Chưa hoàn thành"): that
+  // is the task's status, not its product.
+  let productCells = roleCells.get("product");
+  let statusCells = roleCells.get("status") ?? [];
+  if (
+    statusCells.length === 0 &&
+    productCells !== undefined &&
+    (ctx.doc.type === "REPORT" || ctx.doc.type === "OFFICIAL_LETTER")
+  ) {
+    const said = text(ctx, productCells);
+    const named = parseStatus(said, true) !== null || /^chua hoan thanh\.?$/.test(fold(said).trim());
+    if (said.length <= 30 && !/\d/.test(said) && named) {
+      statusCells = productCells;
+      productCells = undefined;
+    }
+  }
   const progress = roleCells.get("progress") ?? [];
-  const statusCells = roleCells.get("status") ?? [];
   const results = resultsIn(ctx, progress.length > 0 ? progress : statusCells);
   const refKey =
     refIsId || assignedBy === ctx.doc.key
@@ -311,7 +326,7 @@ function finish(
     cooperating: coop.map((o) => o.name),
     cooperatingKeys: coop.map((o) => o.key),
     deadline,
-    product: text(ctx, roleCells.get("product")) || null,
+    product: text(ctx, productCells) || null,
     section: d.section,
     assignedBy,
     implements: [...new Set(impl)],

@@ -11,6 +11,7 @@ export {
 export {
   canonicalCode,
   mentionPatterns,
+  ownerScope,
   type ResolutionContext,
   type ResolvedOrganisation,
   registryOrganisation,

@@ -26,6 +26,12 @@ export interface ResolutionContext {
    * commune's "Phòng Kinh tế" ("lao-cai/xa-bao-thang") is not the next commune's.
    */
   scope?: string;
+  /**
+   * The ministry or provincial department whose document this is (see ownerScope): its own units
+   * ("Vụ Pháp chế", "Thanh tra Bộ"; "Phòng Tham mưu", "Văn phòng Sở") are not another body's of the
+   * same name.
+   */
+  owner?: { scope: string; units: RegExp };
 }
 
 export interface ResolvedOrganisation {
@@ -354,8 +360,10 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
       collective: true,
     };
   const slug = unregisteredSlug(name);
+  // A unit of the issuing ministry or department is keyed under it (see ownerScope).
+  const where = ctx.scope === undefined && ctx.owner?.units.test(fold(name)) ? ctx.owner.scope : scope;
   return {
-    key: `org:${scope}:x-${slug}`,
+    key: `org:${where}:x-${slug}`,
     name,
     tier: "UNIT",
     jurisdiction,
@@ -363,6 +371,15 @@ export function resolveOrganisation(mention: string, ctx: ResolutionContext): Re
     record: null,
   };
 }
+
+// The units a ministry is made of (Nghị định on its organisation): departments, general departments,
+// its inspectorate and office ("Thanh tra Bộ", "Văn phòng Bộ").
+const MINISTRY_UNIT = /^(?:vu|cuc|tong cuc|thanh tra bo|van phong bo)(?![a-z])/;
+// A provincial department's (or the provincial police's) own units: its offices ("Phòng Tham mưu",
+// "Văn phòng Sở", "Thanh tra Sở") and sub-departments ("Chi cục …"); not a district's office
+// ("Phòng Kinh tế huyện …").
+const DEPARTMENT_UNIT =
+  /^(?:phong|van phong so|thanh tra so|chi cuc)(?![a-z])(?!.*\s(?:huyen|quan|thi xa|thanh pho|xa(?! hoi)|phuong|thi tran)(?:\s\S+){0,3}$)/;
 
 // Names the registry does not know recur in every row of a table ("Hợp tác xã …"): slug each once.
 const unregisteredSlug = memoise((name) => slugify(name).slice(0, 80));
@@ -378,10 +395,33 @@ const COLLECTIVE =
 export const collectiveSlug = memoise((name: string): string | null => {
   const f = fold(name);
   if (!COLLECTIVE.test(f)) return null;
-  // "Các sở, ban, ngành liên quan", "… được giao": the same group, qualified by the task at hand.
-  const kind = f.replace(/(^|\s)cac\s+/, "$1").replace(/\s+(?:(?:co )?lien quan|duoc giao)$/, "");
+  // "Các sở, ban, ngành liên quan", "… được giao": the same group, qualified by the task at hand;
+  // "Các sở, ban, ngành tỉnh", "… của tỉnh": the same group, its place said, since a document names
+  // the groups of its own unit. (A bare trailing "thành phố" is a list's last kind: "các huyện, thị
+  // xã, thành phố".)
+  const plural = /(^|\s)cac\s+/;
+  let kind = f.replace(/\s+(?:(?:co )?lien quan|duoc giao)$/, "");
+  if (plural.test(kind))
+    kind = kind
+      .replace(plural, "$1")
+      .replace(/(?<=\S)(?<!cap|nhan dan)\s+(?:(?:(?:cua|thuoc) )?tinh|(?:cua|thuoc) thanh pho)$/, "");
   return slugify(kind).slice(0, 80) || null;
 });
+
+/**
+ * Where the own units of the body issuing a document are keyed: a ministry's under
+ * "national/<ministry>" ("org:national/bnnmt:x-vu-phap-che"), a provincial department's under
+ * "<province>/<role>" ("org:dak-lak/ca:x-phong-tham-muu"). Null for any other issuer.
+ */
+export function ownerScope(issuerKey: string | null): { owner: { scope: string; units: RegExp } } | null {
+  const o = issuerKey === null ? undefined : idx().byKey.get(issuerKey);
+  if (o === undefined) return null;
+  if (o.role === null && o.tier === "CENTRAL_STATE" && /^Bộ /u.test(o.name))
+    return { owner: { scope: `national/${o.key.replace(/^org:national:/, "")}`, units: MINISTRY_UNIT } };
+  if (o.role !== null && o.tier === "DEPARTMENT")
+    return { owner: { scope: `${o.jurisdiction}/${o.role}`, units: DEPARTMENT_UNIT } };
+  return null;
+}
 
 /** Looks up a registry organisation by key. */
 export function registryOrganisation(key: string): RegistryOrganisation | undefined {
