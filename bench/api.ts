@@ -102,6 +102,10 @@ const PEER_UPSTREAM = /* GraphQL */ `
     }
   }`;
 
+// Pairs of the overhead measurement: at 20, runs on one day gave 1.10× to 1.32× for
+// UPSTREAM, whose walk takes 12–18 ms; at 60 the p50s move less with one slow sample.
+const OVERHEAD_PAIRS = 60;
+
 /** What `label` reads (labelOf in src/graph/queries/nodes.ts): the projection of the lineage pages. */
 const LABEL_PROPS = ["label", "symbol", "name", "content", "text", "indicator", "messageEn"];
 
@@ -255,7 +259,7 @@ export async function run(args: string[]): Promise<number> {
     // the garbage that walk left in Neo4j and in this process: 1.49-1.53x where alternating pairs gave
     // 1.23-1.35x on the same server.)
     const walkOptions = { asOf: new Date().toISOString().slice(0, 10), timeoutMs: 10_000, budgetMs: 8_000 };
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < OVERHEAD_PAIRS; i++) {
       for (const [name, uid, direction] of [
         ["DOWNSTREAM", `Document:${directive(i)}`, "DOWNSTREAM"],
         ["UPSTREAM", `Task:${task(i)}`, "UPSTREAM"],
@@ -417,7 +421,7 @@ export async function run(args: string[]): Promise<number> {
       .map(([q, n]) => `${q} ${fmt(n)} (depth ${fmt(queryDepth[q] ?? Number.NaN)})`)
       .join(", ")} — the peer compiles each query into one Cypher statement by design (not counted here)`,
     `- The whole DOWNSTREAM walk (what selecting totalCount, relations or cycles costs) through the driver, p50 of 20: ${fmt(median(wholeWalk))} ms, against ${fmt(median(driverLatency.DOWNSTREAM ?? []))} ms for the first page`,
-    `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, 20 interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
+    `- GraphQL over HTTP vs the same walk through the driver (\`walkLineage\` in-process, same options, ${OVERHEAD_PAIRS} interleaved pairs, p50): DOWNSTREAM ${fmt(overhead("DOWNSTREAM"), 2)}×, UPSTREAM ${fmt(overhead("UPSTREAM"), 2)}× (driver ${fmt(median(driverLatency.DOWNSTREAM ?? []))} / ${fmt(median(driverLatency.UPSTREAM ?? []))} ms, HTTP ${fmt(median(httpLatency.DOWNSTREAM ?? []))} / ${fmt(median(httpLatency.UPSTREAM ?? []))} ms)`,
     `- Peer p50 ÷ Chidao p50 (>1 means Chidao is faster): NESTED ${[1, 8, 32].map((c) => `${fmt(ratio("NESTED", c), 2)} at ${c}`).join(", ")}; DOWNSTREAM-vs-peer-nested ${fmt(ratio("DOWNSTREAM", 8), 2)}, UPSTREAM ${fmt(ratio("UPSTREAM", 8), 2)}, HTTP ${fmt(ratio("HTTP", 8), 2)}, FLOOR ${fmt(ratio("FLOOR", 8), 2)} at 8 clients`,
     `- Reads as auto-commit statements against managed read transactions (the same server with \`CHIDAO_BENCH_MANAGED_READS=1\`), one client, 60 pairs in alternating order, p50 and server CPU per request: ${Object.entries(
       readModes,
