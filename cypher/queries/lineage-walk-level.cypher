@@ -23,6 +23,10 @@
 // after it in this statement read nothing (their frontier is empty): the page is full, and the caller
 // reads the next level on its own only if the page is not settled yet. So a first page costs one
 // statement, not one per level, and no level beyond it is read.
+// Rows and relationships are positional lists, not maps — a row [fid, node [eid, labels, props or
+// values], count, rels, more, parents, facts], a relationship [rid, type, start, props] — because the
+// driver decodes a map's keys again in every row: for a first page's 207 rows, decoding was a quarter
+// of the server's CPU (docs/benchmarks.md, "round 5"). lineage.ts (readLevels) names the positions.
 CALL (frontier{{prev}}, seen{{prev}}) {
   UNWIND frontier{{prev}} AS n
   OPTIONAL CALL (n) {
@@ -39,8 +43,8 @@ CALL (frontier{{prev}}, seen{{prev}}) {
     LIMIT $cap
   }
   WITH n, m, r, CASE WHEN r IS NOT NULL THEN
-         {rid: CASE WHEN $evidence THEN elementId(r) END, type: type(r), start: elementId(startNode(r)),
-          props: CASE WHEN $evidence THEN properties(r) END} END AS rel
+         [CASE WHEN $evidence THEN elementId(r) END, type(r), elementId(startNode(r)),
+          CASE WHEN $evidence THEN properties(r) END] END AS rel
   WITH n, m, count(r) AS count, collect(DISTINCT rel) AS rels
   WITH n, m, count, rels,
        m IS NOT NULL AND (EXISTS {
@@ -50,26 +54,26 @@ CALL (frontier{{prev}}, seen{{prev}}) {
          MATCH (m)-[r2]->(x)
          WHERE type(r2) IN $outTypes AND (x:Document OR x:Task OR x:Action)
        }) AS more
-  RETURN collect({
-           fid: elementId(n),
-           node: CASE WHEN m IS NULL THEN null WHEN $props IS NULL THEN {eid: elementId(m), labels: labels(m), props: properties(m)}
-                      ELSE {eid: elementId(m), labels: labels(m), values: [name IN $props | m[name]]} END,
-           count: count,
-           rels: rels,
-           more: more,
-           parents: CASE WHEN $parents AND m IS NOT NULL THEN
+  RETURN collect([
+           elementId(n),
+           CASE WHEN m IS NULL THEN null WHEN $props IS NULL THEN [elementId(m), labels(m), properties(m)]
+                ELSE [elementId(m), labels(m), [name IN $props | m[name]]] END,
+           count,
+           rels,
+           more,
+           CASE WHEN $parents AND m IS NOT NULL THEN
              [(m)-[r2]->(p) WHERE type(r2) IN $inTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)] +
              [(m)<-[r2]-(p) WHERE type(r2) IN $outTypes AND (p:Document OR p:Task OR p:Action) | elementId(p)]
            END,
-           facts: CASE WHEN $facts AND m IS NOT NULL THEN {
+           CASE WHEN $facts AND m IS NOT NULL THEN {
              organisations: [(o:Organisation)-[:LEAD|COOPERATES]->(m) | o.key] +
                             [(m)-[:PERFORMED_BY|ISSUED_BY]->(o:Organisation) | o.key],
              statuses: [(m)-[:HAS_STATUS]->(s:StatusReport) | {value: s.value, reportedOn: s.reportedOn}]
            } END
-         }) AS rows{{k}},
+         ]) AS rows{{k}},
          collect(DISTINCT CASE WHEN more AND NOT elementId(m) IN seen{{prev}} THEN m END) AS next{{k}},
          count(DISTINCT CASE WHEN NOT elementId(m) IN seen{{prev}} THEN m END) AS added{{k}}
 }
-WITH *, seen{{prev}} + [x IN rows{{k}} WHERE x.node IS NOT NULL | x.node.eid] AS seen{{k}},
+WITH *, seen{{prev}} + [x IN rows{{k}} WHERE x[1] IS NOT NULL | x[1][0]] AS seen{{k}},
      CASE WHEN need{{prev}} > added{{k}} THEN need{{prev}} - added{{k}} WHEN need{{prev}} IS NOT NULL THEN 0 END AS need{{k}}
 WITH *, CASE WHEN need{{k}} = 0 THEN [] ELSE next{{k}} END AS frontier{{k}}

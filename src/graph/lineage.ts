@@ -233,8 +233,8 @@ type RootRef = { label: string; key: string };
 /** One row of a lineage-walk-level: a (frontier node, neighbour) pair. */
 interface LevelRow {
   fid: string;
-  /** {eid, labels, props}, or with a projection {eid, labels, values} (values in $props order). */
-  node: unknown;
+  /** {eid, labels, props}; null for a frontier node without neighbours. */
+  node: { eid: string; labels: string[]; props: Record<string, unknown> } | null;
   /** Relationships to the neighbour (`rels` holds parallel ones once when read without evidence). */
   count: number;
   rels: RelRecord[];
@@ -277,17 +277,30 @@ async function readLevels(
   const rows: LevelRow[][] = Array.from({ length: levels }, () => []);
   const names = params.props as string[] | null;
   for (const record of result.records) {
-    const row = record.get("row") as LevelRow;
-    row.count = Number(plain(row.count));
-    const node = row.node as { eid: string; labels: string[]; values?: unknown[] } | null;
-    const values = node?.values;
-    if (names && node && values)
-      row.node = {
-        eid: node.eid,
-        labels: node.labels,
-        props: Object.fromEntries(names.map((n, i) => [n, values[i]])),
-      };
-    rows[Number(plain(record.get("k")))]?.push(row);
+    // Positions as lineage-walk-level sends them (lists, not maps: see there).
+    const [fid, node, count, rels, more, parents, facts] = record.get("row") as [
+      string,
+      [string, string[], unknown] | null,
+      unknown,
+      [string | null, RelationKind, string, Record<string, unknown> | null][],
+      boolean,
+      string[] | null,
+      unknown,
+    ];
+    // With a projection, the node's properties come as values in the order of $props.
+    const props = (values: unknown) =>
+      names
+        ? Object.fromEntries(names.map((n, i) => [n, (values as unknown[])[i]]))
+        : (values as Record<string, unknown>);
+    rows[Number(plain(record.get("k")))]?.push({
+      fid,
+      node: node && { eid: node[0], labels: node[1], props: props(node[2]) },
+      count: Number(plain(count)),
+      rels: rels.map(([rid, type, start, relProps]) => ({ rid, type, start, props: relProps })),
+      more,
+      parents,
+      facts,
+    });
   }
   return { root: toGraphNode(result.records[0]?.get("root")), levels: rows };
 }
