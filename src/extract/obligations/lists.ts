@@ -64,7 +64,7 @@ const COLON_LEAD = /^([^:;.\n]{3,120}?)\s*:\s+(?=\S)/u;
 const GIVEN_FIRST =
   /^giao\s+(\p{Lu}.{2,119}?)\s+(?:chủ trì|tổ chức|triển khai|thực hiện|chỉ đạo|theo dõi|xây dựng|hướng dẫn|kiểm tra|giám sát)(?![\p{L}])/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn hóa|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn ho[áa]|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc|số ho[áa])\s|[;.:]|$)/iu;
 // Only the date (the group) is read, so the pattern starts at the cue: the verb and spaces that may
 // come before it ("hoàn thành trước …") hold no cue word, and without them the same date is found
 // while the engine no longer tries five verbs at every position of the item.

@@ -1,0 +1,315 @@
+// Held-out documents, fifth set: the Prime Minister's decision approving a scheme, a province's
+// decision approving its health department's plan (signed KT. CHỦ TỊCH), a trade department's
+// six-month report whose appendix rows must add up (one does not), a provincial Party committee's
+// action programme as a PDF gives it (hard wraps mid-name, page numbers), a city's letter citing
+// laws, decrees, circulars and Party texts in their real forms, and an agriculture-and-environment
+// department's report after the 2025 province merger. Each assertion is what a reader would state.
+import { describe, expect, it } from "vitest";
+import type { Extraction } from "../../../src/extract/types.ts";
+import { cited, readHeldout as read, rels, task } from "../../helpers/extraction.ts";
+
+const leadOf = (x: Extraction, words: RegExp) => task(x, (t) => words.test(t.content));
+
+describe("the Prime Minister's decision approving a scheme (Quyết định …/QĐ-TTg phê duyệt Đề án)", () => {
+  const x = read("ttg-qd-de-an-nhan-luc-ban-dan.txt");
+
+  it("is the Prime Minister's decision, approving the scheme its title names, on the bases it states", () => {
+    expect(x.document).toMatchObject({
+      symbol: "1583/QĐ-TTg",
+      type: "DECISION",
+      issuer: "Thủ tướng Chính phủ",
+      date: "2025-08-18",
+      jurisdiction: "national",
+    });
+    const r = rels(x, (_k, c) => `«${c?.type}»`);
+    expect(r).toEqual(
+      expect.arrayContaining([
+        "SELF BASED_ON 57-NQ/TW",
+        "SELF BASED_ON 1018/QĐ-TTg",
+        "SELF BASED_ON 08/2012/QH13",
+        "SELF PROPOSED_BY 1142/TTr-BGDĐT",
+        // "Phê duyệt Đề án …": the scheme is the decision's, with no number of its own.
+        "«SCHEME» ISSUED_WITH SELF",
+      ]),
+    );
+    expect(cited(x, "57-NQ/TW")).toMatchObject({
+      type: "RESOLUTION",
+      issuer: "Bộ Chính trị",
+      date: "2024-12-22",
+    });
+    expect(cited(x, "1142/TTr-BGDĐT")).toMatchObject({
+      type: "SUBMISSION",
+      issuer: "Bộ Giáo dục và Đào tạo",
+      date: "2025-07-30",
+    });
+    expect(cited(x, "08/2012/QH13")).toMatchObject({ type: "LAW", issuer: "Quốc hội" });
+  });
+
+  it("reads the lettered tasks with their lead ministry, a partner without the verb after it, and deadlines", () => {
+    expect(leadOf(x, /chuẩn chương trình đào tạo/)).toMatchObject({
+      lead: ["Bộ Giáo dục và Đào tạo"],
+      cooperating: ["Bộ Khoa học và Công nghệ"],
+      cooperatingKeys: ["org:national:bkhcn"],
+      deadline: { from: "2025-01-01", to: "2025-12-31" },
+    });
+    expect(leadOf(x, /học bổng/)).toMatchObject({
+      lead: ["Bộ Tài chính"],
+      cooperating: ["Bộ Giáo dục và Đào tạo"],
+      deadline: { from: "2026-04-01", to: "2026-06-30" },
+    });
+    // "Bộ Tài chính cân đối, bố trí kinh phí …": the ministry, not "Bộ Tài chính cân đối".
+    expect(leadOf(x, /cân đối, bố trí kinh phí/)).toMatchObject({
+      lead: ["Bộ Tài chính"],
+      leadKeys: ["org:national:btc"],
+    });
+    expect(x.organisations.map((o) => o.name)).not.toContain("Bộ Tài chính cân đối");
+  });
+
+  it("reads the 2030 target the decision sets", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toContainEqual([
+      "=",
+      80,
+      "%",
+      "2030",
+    ]);
+  });
+});
+
+describe("a province's decision approving its health department's plan (UBND tỉnh Sơn La, KT. CHỦ TỊCH)", () => {
+  const x = read("son-la-ubnd-qd-phe-duyet-kh-syt.txt");
+
+  it("is the province's decision approving the plan, proposed by the department, replacing the earlier decision", () => {
+    expect(x.document).toMatchObject({
+      symbol: "2117/QĐ-UBND",
+      type: "DECISION",
+      issuer: "UBND tỉnh Sơn La",
+      issuerKey: "org:son-la:ubnd",
+      date: "2025-10-09",
+      jurisdiction: "son-la",
+    });
+    const r = rels(x, (_k, c) => `«${c?.type}»`);
+    expect(r).toEqual(
+      expect.arrayContaining([
+        "SELF BASED_ON 155/QĐ-TTg",
+        "SELF BASED_ON 198/KH-UBND",
+        "SELF PROPOSED_BY 487/TTr-SYT",
+        "SELF REPLACES 1420/QĐ-UBND",
+        "«PLAN» ISSUED_WITH SELF",
+      ]),
+    );
+    expect(cited(x, "487/TTr-SYT")).toMatchObject({
+      type: "SUBMISSION",
+      issuer: "Sở Y tế tỉnh Sơn La",
+      date: "2025-09-25",
+    });
+    expect(cited(x, "1420/QĐ-UBND")).toMatchObject({ issuer: "UBND tỉnh Sơn La", date: "2022-06-22" });
+    expect(cited(x, "155/QĐ-TTg")).toMatchObject({ issuer: "Thủ tướng Chính phủ", date: "2022-01-29" });
+  });
+
+  it("reads the plan's task table: leads, partners, a recurring deadline, a quarter, a month", () => {
+    const table = x.tasks.filter((t) => t.from === "table");
+    expect(table.map((t) => t.lead)).toEqual([
+      ["Trung tâm Kiểm soát bệnh tật tỉnh"],
+      ["Sở Y tế"],
+      ["Sở Tài chính"],
+    ]);
+    expect(table[0]?.deadline).toMatchObject({ recurring: true });
+    expect(table[1]).toMatchObject({
+      leadKeys: ["org:son-la:syt"],
+      cooperatingKeys: ["org:son-la:skhcn"],
+      deadline: { from: "2026-04-01", to: "2026-06-30" },
+    });
+    expect(table[2]?.deadline).toMatchObject({ from: "2025-12-01", to: "2025-12-31" });
+  });
+
+  it("reads the plan's 2030 targets, one a floor", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toEqual(
+      expect.arrayContaining([
+        ["=", 95, "%", "2030"],
+        ["ít nhất", 70, "%", "2030"],
+      ]),
+    );
+  });
+});
+
+describe("a trade department's six-month report with an appendix that must add up (Sở Công Thương An Giang)", () => {
+  const x = read("an-giang-sct-bc-6-thang.txt");
+
+  it("reports on the province's plan and answers its letter", () => {
+    expect(x.document).toMatchObject({
+      symbol: "1865/BC-SCT",
+      type: "REPORT",
+      issuer: "Sở Công Thương tỉnh An Giang",
+      date: "2025-07-10",
+    });
+    expect(rels(x)).toEqual(
+      expect.arrayContaining(["SELF REPORTS_ON 52/KH-UBND", "SELF RESPONDS_TO 3310/UBND-KT"]),
+    );
+    expect(cited(x, "52/KH-UBND")).toMatchObject({ issuer: "UBND tỉnh An Giang", date: "2025-02-20" });
+  });
+
+  it("reads the prose counts with 'quá hạn N nhiệm vụ' as overdue, and they add up", () => {
+    const s = x.statistics.find((st) => st.assigned === 24);
+    expect(s).toMatchObject({
+      completed: 11,
+      inProgress: 9,
+      notCompleted: 2,
+      overdue: 2,
+      asOf: "2025-06-30",
+    });
+  });
+
+  it("reads four status columns as four parts: only the row that does not add up is flagged", () => {
+    expect(x.statistics.filter((s) => s.label !== null && s.assigned !== 24).map((s) => s.assigned)).toEqual([
+      10, 8, 6,
+    ]);
+    const bad = x.findings.filter((f) => f.kind === "TOTALS_MISMATCH");
+    expect(bad).toHaveLength(1);
+    expect(bad[0]?.messageEn).toMatch(/6 tasks assigned/);
+  });
+
+  it("does not compare the category rows with the next appendix's list of late tasks", () => {
+    expect(x.findings.filter((f) => /detail table/.test(f.messageEn))).toEqual([]);
+  });
+
+  it("reads the late-task appendix with leads, deadlines and statuses", () => {
+    const table = x.tasks.filter((t) => t.from === "table");
+    expect(table.map((t) => t.lead)).toEqual([
+      ["Phòng Quản lý thương mại"],
+      ["Trung tâm Xúc tiến thương mại"],
+      ["Phòng Quản lý thương mại"],
+    ]);
+    expect(table.map((t) => t.status?.value)).toEqual(["OVERDUE", "OVERDUE", "NOT_STARTED"]);
+    expect(leadOf(x, /Hội chợ nông sản/)).toMatchObject({
+      lead: ["Trung tâm Xúc tiến thương mại"],
+      cooperating: ["Sở Nông nghiệp và Môi trường"],
+      deadline: { to: "2025-09-30" },
+    });
+  });
+});
+
+describe("a provincial Party committee's action programme as a PDF gives it (Tỉnh ủy Hưng Yên)", () => {
+  const x = read("hung-yen-tu-ctr-pdf.txt");
+
+  it("names the Politburo as the resolution's issuer though the name is wrapped over two lines", () => {
+    expect(x.document).toMatchObject({ symbol: "18-CTr/TU", type: "PROGRAMME", date: "2025-08-21" });
+    expect(cited(x, "68-NQ/TW")).toMatchObject({
+      type: "RESOLUTION",
+      issuer: "Bộ Chính trị",
+      date: "2025-05-04",
+    });
+    expect(cited(x, "15-KH/TW")).toMatchObject({ type: "PLAN", issuer: "Bộ Chính trị", date: "2025-05-23" });
+    expect(rels(x)).toContain("SELF IMPLEMENTS 68-NQ/TW");
+  });
+
+  it("reads the numbered tasks across the page break with their leads and deadlines", () => {
+    expect(leadOf(x, /quán triệt, tuyên truyền/)).toMatchObject({
+      lead: ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+      deadline: { from: "2025-07-01", to: "2025-09-30" },
+    });
+    expect(leadOf(x, /cắt giảm thủ tục/)).toMatchObject({
+      lead: ["Ban cán sự đảng UBND tỉnh"],
+      deadline: { to: "2025-12-31" },
+    });
+    expect(leadOf(x, /doanh\s+nghiệp nhỏ và vừa/)).toMatchObject({
+      lead: ["Đảng đoàn HĐND tỉnh"],
+      deadline: { from: "2026-01-01", to: "2026-12-31" },
+    });
+  });
+
+  it("reads the approximate share of GRDP", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.horizon])).toContainEqual(["khoảng", 60, "2030"]);
+  });
+});
+
+describe("a city's letter citing laws, decrees, circulars and Party texts in their real forms (UBND TP Cần Thơ)", () => {
+  const x = read("can-tho-ubnd-cv-van-ban-khcn.txt");
+
+  it("is the city's letter", () => {
+    expect(x.document).toMatchObject({
+      symbol: "4127/UBND-KT",
+      type: "OFFICIAL_LETTER",
+      issuer: "UBND thành phố Cần Thơ",
+      date: "2025-11-03",
+      jurisdiction: "can-tho",
+    });
+  });
+
+  it("reads every citation with its type, issuer and date", () => {
+    const row = (s: string) => {
+      const c = cited(x, s);
+      return [c.type, c.issuer, c.date];
+    };
+    expect(row("93/2025/QH15").slice(0, 2)).toEqual(["LAW", "Quốc hội"]);
+    expect(row("29/2013/QH13").slice(0, 2)).toEqual(["LAW", "Quốc hội"]);
+    expect(row("08/2014/NĐ-CP")).toEqual(["DECREE", "Chính phủ", "2014-01-27"]);
+    expect(row("13/2023/NĐ-CP")).toEqual(["DECREE", "Chính phủ", "2023-04-17"]);
+    expect(row("01/2024/TT-BKHCN")).toEqual(["CIRCULAR", "Bộ Khoa học và Công nghệ", "2024-03-15"]);
+    expect(row("27/2015/TTLT-BKHCN-BTC")).toEqual([
+      "JOINT_CIRCULAR",
+      "Bộ Khoa học và Công nghệ",
+      "2015-12-30",
+    ]);
+    expect(row("05-CT/TW")).toEqual(["DIRECTIVE", "Bộ Chính trị", "2016-05-15"]);
+    expect(row("14-KL/TW")).toEqual(["CONCLUSION", "Bộ Chính trị", "2021-09-22"]);
+    expect(row("12-HD/BTGTW")).toEqual(["GUIDANCE", "Ban Tuyên giáo Trung ương", "2021-06-08"]);
+    expect(row("1234/QĐ-TTg")).toEqual(["DECISION", "Thủ tướng Chính phủ", "2025-10-14"]);
+    expect(row("25/2019/QĐ-UBND")).toEqual(["DECISION", "UBND thành phố Cần Thơ", "2019-08-14"]);
+    expect(cited(x, "08/2014/NĐ-CP").system).toBe("STATE_NORMATIVE");
+    expect(cited(x, "05-CT/TW").system).toBe("PARTY");
+  });
+
+  it("reads the relations between the documents cited", () => {
+    expect(rels(x)).toEqual(
+      expect.arrayContaining([
+        "08/2014/NĐ-CP GUIDES 29/2013/QH13",
+        "01/2024/TT-BKHCN AMENDS 03/2017/TT-BKHCN",
+      ]),
+    );
+    // "tham mưu bãi bỏ Quyết định số 25/2019/QĐ-UBND": a task to propose, not the letter repealing it.
+    expect(rels(x)).not.toContain("SELF REPEALS 25/2019/QĐ-UBND");
+  });
+});
+
+describe("an agriculture-and-environment department's report after the 2025 province merger (Phú Thọ (mới))", () => {
+  const x = read("phu-tho-snnmt-bc-sau-sap-nhap.txt");
+
+  it("is the merged department's report, citing the Assembly's resolution and the province's decision", () => {
+    expect(x.document).toMatchObject({
+      symbol: "742/BC-SNNMT",
+      type: "REPORT",
+      issuer: "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ",
+      date: "2025-12-20",
+      jurisdiction: "phu-tho",
+    });
+    expect(cited(x, "202/2025/QH15")).toMatchObject({
+      type: "RESOLUTION",
+      issuer: "Quốc hội",
+      date: "2025-06-12",
+    });
+    expect(cited(x, "1056/QĐ-UBND")).toMatchObject({ issuer: "UBND tỉnh Phú Thọ", date: "2025-07-02" });
+    // The two departments merged into it are still named, as what they were.
+    const keys = x.organisations.map((o) => o.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(["org:phu-tho@2025:snnmt", "org:phu-tho:snnptnt", "org:phu-tho:stnmt"]),
+    );
+  });
+
+  it("reads the year's counts, which add up", () => {
+    const s = x.statistics.find((st) => st.assigned === 30);
+    expect(s).toMatchObject({ completed: 21, inProgress: 7, notCompleted: 2 });
+    expect(x.findings.filter((f) => f.kind === "TOTALS_MISMATCH")).toEqual([]);
+  });
+
+  it("reads next year's tasks; a collective partner ends where its verb begins", () => {
+    expect(leadOf(x, /phòng cháy, chữa cháy rừng/)).toMatchObject({
+      lead: ["Chi cục Kiểm lâm"],
+      deadline: { to: "2026-01-31" },
+    });
+    expect(leadOf(x, /hồ sơ địa chính/)).toMatchObject({
+      lead: ["Văn phòng Đăng ký đất đai"],
+      cooperating: ["UBND các xã, phường"],
+      deadline: { from: "2026-04-01", to: "2026-06-30" },
+    });
+  });
+});
