@@ -166,6 +166,11 @@ const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\
 const ASSIGNING_MARKED =
   /(?:^|\s)(?<!kính )(?:yêu cầu|giao|chỉ đạo|đề nghị(?= các(?![\p{L}])))(?![\p{L}])[^:\n]{0,80}:\s*$/iu;
 
+// "Ủy ban nhân dân thành phố có ý kiến (chỉ đạo) như sau:": the council's letter directing its
+// departments; its numbered points assign ("1. Giao Sở … chủ trì …").
+const OPINION =
+  /(?:^|\s)(?:uy ban nhan dan|ubnd|chu tich)\b[^:\n]{0,40}\sco y kien(?: chi dao)?(?: nhu sau)?\s*:\s*$/;
+
 /** Whether a line that ASSIGNING matches folded assigns as written (a line without marks: yes). */
 function assigns(ctx: DocContext, l: Line): boolean {
   const t = clean(ctx.text.slice(l.body, l.end));
@@ -260,8 +265,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       !report &&
       l.kind === "text" &&
       ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
-      ASSIGNING.test(f()) &&
-      assigns(ctx, l)
+      ((ASSIGNING.test(f()) && assigns(ctx, l)) || OPINION.test(f()))
     ) {
       flush();
       inRegion = true;

@@ -168,6 +168,15 @@ describe("a trade department's six-month report with an appendix that must add u
     expect(bad[0]?.messageEn).toMatch(/6 tasks assigned/);
   });
 
+  it("gives each count of work to the unit the sentence names; a shortfall is no act", () => {
+    const by = (q: number) => x.actions.find((a) => a.quantity === q);
+    expect(by(14)).toMatchObject({ unit: "lớp", actor: "Sở Công Thương tỉnh An Giang" });
+    expect(by(325)).toMatchObject({ unit: "doanh nghiệp", actor: "Trung tâm Xúc tiến thương mại" });
+    expect(by(42)).toMatchObject({ unit: "website", actor: "Phòng Quản lý thương mại" });
+    // "Còn 02 nhiệm vụ quá hạn do chưa được bố trí kinh phí."
+    expect(by(2)).toBeUndefined();
+  });
+
   it("does not compare the category rows with the next appendix's list of late tasks", () => {
     expect(x.findings.filter((f) => /detail table/.test(f.messageEn))).toEqual([]);
   });
@@ -240,7 +249,8 @@ describe("a city's letter citing laws, decrees, circulars and Party texts in the
       const c = cited(x, s);
       return [c.type, c.issuer, c.date];
     };
-    expect(row("93/2025/QH15").slice(0, 2)).toEqual(["LAW", "Quốc hội"]);
+    // A law is dated the day the Assembly passed it ("được Quốc hội thông qua ngày …").
+    expect(row("93/2025/QH15")).toEqual(["LAW", "Quốc hội", "2025-06-27"]);
     expect(row("29/2013/QH13").slice(0, 2)).toEqual(["LAW", "Quốc hội"]);
     expect(row("08/2014/NĐ-CP")).toEqual(["DECREE", "Chính phủ", "2014-01-27"]);
     expect(row("13/2023/NĐ-CP")).toEqual(["DECREE", "Chính phủ", "2023-04-17"]);
@@ -263,11 +273,27 @@ describe("a city's letter citing laws, decrees, circulars and Party texts in the
     expect(rels(x)).toEqual(
       expect.arrayContaining([
         "08/2014/NĐ-CP GUIDES 29/2013/QH13",
+        // "…, có hiệu lực từ ngày 01 tháng 10 năm 2025, thay thế Luật … số 29/2013/QH13".
+        "93/2025/QH15 REPLACES 29/2013/QH13",
         "01/2024/TT-BKHCN AMENDS 03/2017/TT-BKHCN",
       ]),
     );
     // "tham mưu bãi bỏ Quyết định số 25/2019/QĐ-UBND": a task to propose, not the letter repealing it.
     expect(rels(x)).not.toContain("SELF REPEALS 25/2019/QĐ-UBND");
+  });
+
+  it("reads the points after 'Ủy ban nhân dân thành phố có ý kiến như sau:' as assignments", () => {
+    expect(leadOf(x, /rà soát các văn bản/)).toMatchObject({
+      lead: ["Sở Khoa học và Công nghệ"],
+      leadKeys: ["org:can-tho@2025:skhcn"],
+      cooperating: ["Sở Tư pháp"],
+      deadline: { to: "2025-12-15" },
+    });
+    expect(leadOf(x, /lập dự toán/)).toMatchObject({
+      lead: ["Sở Tài chính"],
+      deadline: { from: "2025-11-01", to: "2025-11-30" },
+    });
+    expect(leadOf(x, /quán triệt Chỉ thị/).lead).toEqual(["Các cơ quan, đơn vị"]);
   });
 });
 
@@ -293,6 +319,13 @@ describe("an agriculture-and-environment department's report after the 2025 prov
     expect(keys).toEqual(
       expect.arrayContaining(["org:phu-tho@2025:snnmt", "org:phu-tho:snnptnt", "org:phu-tho:stnmt"]),
     );
+  });
+
+  it("gives each count of work to the unit the sentence names", () => {
+    const by = (q: number) => x.actions.find((a) => a.quantity === q);
+    expect(by(128)).toMatchObject({ unit: "vụ", actor: "Chi cục Kiểm lâm" });
+    expect(by(4350)).toMatchObject({ actorKey: "org:phu-tho@2025:snnmt" });
+    expect(by(37)).toMatchObject({ unit: "công trình", actor: "Chi cục Thủy lợi" });
   });
 
   it("reads the year's counts, which add up", () => {
