@@ -72,9 +72,10 @@ const DEADLINE =
   /(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
 // Words that make an undated item recur (matched on folded text; folding keeps offsets).
-// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả").
+// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả"); "thực
+// hiện hằng năm." closing the item is its rhythm.
 const RECURS =
-  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
+  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|(?<=thuc hien )hang (?:nam|quy|thang)(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
 
 // A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
 // "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
@@ -138,6 +139,10 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
   const e = s + (m[1] as string).length;
+  // "a) Rà soát, hoàn thiện …; Bộ Giáo dục và Đào tạo chủ trì, …": the work, then its lead in a
+  // clause of its own. The lead is the subject of its clause only.
+  const clause = (m[1] as string).lastIndexOf(";");
+  if (clause >= 0 && m !== colon) s += clause + 1;
   const directed = DIRECTED.exec(ctx.text.slice(s, e));
   if (directed !== null) s += directed[0].length;
   return organisationsIn(ctx, s, e).filter((o) => looksLikeBody(ctx, o.name));

@@ -218,6 +218,7 @@ export function proseTargets(
   const folded = ctx.folded;
   const report = ctx.doc.type === "REPORT";
   let inGoals = false;
+  let goalsByNumber = false;
   let goalsHorizon: string | null = null;
   let pos = 0;
   while (pos < text.length) {
@@ -236,16 +237,25 @@ export function proseTargets(
       (h !== null &&
         (h[1] as string).length < 90 &&
         !/[.;:]\s*$/.test(line.trim()) &&
-        !/\d/.test(h[1] as string));
+        // A year may stand in a heading ("1. Mục tiêu đến năm 2030"); other numbers make it prose.
+        !/\d/.test((h[1] as string).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, "")));
     if (isHeading || shouted(plain)) {
       const words = h?.[1] ?? line;
+      const numbered =
+        article === null &&
+        !/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) &&
+        /^\s*(?:#+\s*)?(?:\*\*)?\d/.test(line);
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
         inGoals = true;
+        goalsByNumber = numbered;
         // "Các chỉ tiêu chủ yếu năm 2025": the year the heading names holds for its lines.
         goalsHorizon = /nam ((?:19|20)\d{2})\b/.exec(words)?.[1] ?? goalsHorizon;
       } else if (article !== null) inGoals = false;
       else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
+      // Goals opened by a numbered heading ("1. Mục tiêu đến năm 2030") end at the next one ("2.
+      // Nhiệm vụ và giải pháp").
+      else if (goalsByNumber && numbered) inGoals = false;
       continue;
     }
     if (inRanges(excluded, ls)) continue;

@@ -65,13 +65,23 @@ describe("the Prime Minister's decision approving a scheme (Quyết định …/
     expect(x.organisations.map((o) => o.name)).not.toContain("Bộ Tài chính cân đối");
   });
 
-  it("reads the 2030 target the decision sets", () => {
-    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toContainEqual([
-      "=",
-      80,
-      "%",
-      "2030",
+  it("reads the 2030 targets under '1. Mục tiêu đến năm 2030', floors included", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toEqual([
+      ["tối thiểu", 50000, "nhân lực", "2030"],
+      ["=", 80, "%", "2030"],
+      ["tối thiểu", 18, "phòng", "2030"],
     ]);
+    // A target is no act done.
+    expect(x.actions.find((a) => a.quantity === 50000)).toBeUndefined();
+  });
+
+  it("gives the yearly task a recurring deadline and records no task wording as an organisation", () => {
+    expect(leadOf(x, /Thu hút chuyên gia/)).toMatchObject({
+      lead: ["Bộ Ngoại giao"],
+      deadline: { recurring: true },
+    });
+    // "a) Rà soát, hoàn thiện …; Bộ Giáo dục và Đào tạo chủ trì": the lead is the clause's subject.
+    expect(x.organisations.every((o) => /^(Bộ|Chính phủ|Thủ tướng|Ban Bí thư)/.test(o.name))).toBe(true);
   });
 });
 
