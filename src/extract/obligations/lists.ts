@@ -50,6 +50,8 @@ function classify(ctx: DocContext, start: number, end: number): Line {
   return { start, end, body: start, kind: "text", ref: "" };
 }
 
+const GIVING_ARTICLE = /^\s*(?:#+\s*)?(?:\*\*)?Điều\s+(\d{1,3})[.:]\s*(?:\*\*)?\s*(?=Giao\s+\p{Lu})/u;
+
 const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
 const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
 const LEAD =
@@ -204,6 +206,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   const report = ctx.doc.type === "REPORT";
   // A letter assigns only in the list after "… yêu cầu:"; the paragraph after the list ends it.
   const letter = ctx.doc.type === "OFFICIAL_LETTER";
+  const decides = ctx.doc.type === "DECISION" || ctx.doc.type === "RESOLUTION";
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= ctx.text.length) {
@@ -282,6 +285,17 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     if (letter && l.kind === "text" && (lines[i - 1] as Line | undefined)?.kind === "blank") {
       flush();
       inRegion = false;
+    }
+    // "Điều 2. Giao Sở Y tế chủ trì, phối hợp với …": a decision's article that gives the work is a
+    // task of its own, in whatever part it stands.
+    if (decides && l.kind === "text") {
+      const a = GIVING_ARTICLE.exec(ctx.text.slice(l.start, l.end));
+      if (a !== null) {
+        flush();
+        const t = makeTask(ctx, { ...l, body: l.start + a[0].length }, l.end, `Điều ${a[1]}`, null, []);
+        if (t !== null && t.lead.length > 0) tasks.push(t);
+        continue;
+      }
     }
     if (!inRegion) continue;
     if (l.kind === "blank") continue;

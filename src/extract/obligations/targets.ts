@@ -335,10 +335,15 @@ function clauseTargets(
       value = q.quantity;
       end = body.indexOf(q.unit, at) + q.unit.length;
     }
-    // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
-    if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
     const cm = PROSE_COMPARATOR.exec(ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at));
     const said = cm === null ? "=" : (cm[1] as string);
+    // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at — unless a
+    // floor sets it ("có ít nhất 20.000 doanh nghiệp đang hoạt động").
+    if (
+      !/^(?:toi thieu|it nhat|khong duoi)$/.test(said) &&
+      /^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))
+    )
+      continue;
     let cmp = COMPARATOR_NAMES[said] ?? said;
     const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
     if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";

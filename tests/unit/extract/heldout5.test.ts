@@ -132,6 +132,17 @@ describe("a province's decision approving its health department's plan (UBND t�
     expect(table[2]?.deadline).toMatchObject({ from: "2025-12-01", to: "2025-12-31" });
   });
 
+  it("reads the article that gives the department the work as a task with its partners and yearly deadline", () => {
+    expect(leadOf(x, /tổ chức triển khai thực hiện Kế hoạch/)).toMatchObject({
+      ref: "Điều 2",
+      lead: ["Sở Y tế"],
+      cooperating: ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"],
+      deadline: { recurring: true },
+    });
+    // "Điều 3. Quyết định này có hiệu lực …; Chánh Văn phòng … chịu trách nhiệm thi hành": no task.
+    expect(x.tasks.filter((t) => /Chánh Văn phòng/.test(t.content))).toEqual([]);
+  });
+
   it("reads the plan's 2030 targets, one a floor", () => {
     expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toEqual(
       expect.arrayContaining([
@@ -236,8 +247,11 @@ describe("a provincial Party committee's action programme as a PDF gives it (T�
     });
   });
 
-  it("reads the approximate share of GRDP", () => {
-    expect(x.targets.map((t) => [t.comparator, t.value, t.horizon])).toContainEqual(["khoảng", 60, "2030"]);
+  it("reads the goals: a floor on a count of firms still in business, an approximate share of GRDP", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toEqual([
+      ["ít nhất", 20000, "doanh nghiệp", "2030"],
+      ["khoảng", 60, "% GRDP", "2030"],
+    ]);
   });
 });
 
