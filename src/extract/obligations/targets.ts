@@ -175,6 +175,9 @@ export function percentUnit(unit: string, after: string): string {
 const HORIZON =
   /(?:den|truoc|vao)\s+(?:het\s+)?(?:nam\s+|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*)((?:19|20)\d{2})(?!\d)/;
 
+// "GDP năm 2025 đạt 8% trở lên": the year whose value is aimed at (not "so với năm 2024").
+const YEAR_REACHES = /(?<!so voi )\bnam ((?:19|20)\d{2}) dat\b/;
+
 interface Clause {
   start: number;
   end: number;
@@ -273,7 +276,7 @@ export function proseTargets(
       if (AIMS.test(cf) || (inTask && FLOOR.test(cf))) aims = true;
       if (!inGoals && !aims) continue;
       if (report && !aims) continue;
-      const hz = HORIZON.exec(cf)?.[1] ?? null;
+      const hz = HORIZON.exec(cf)?.[1] ?? YEAR_REACHES.exec(cf)?.[1] ?? null;
       if (hz !== null) sentenceHorizon = hz;
       // Under "MỤC TIÊU" a horizon stated once ("đến hết năm 2025") holds for the lines after it.
       if (inGoals && hz !== null) goalsHorizon = hz;

@@ -3,10 +3,12 @@
 // six-month report whose appendix rows must add up (one does not), a provincial Party committee's
 // action programme as a PDF gives it (hard wraps mid-name, page numbers), a city's letter citing
 // laws, decrees, circulars and Party texts in their real forms, and an agriculture-and-environment
-// department's report after the 2025 province merger. Each assertion is what a reader would state.
+// department's report after the 2025 province merger, and the Government's resolution issuing its
+// action programme on a Central Committee conclusion with a tab-separated task appendix. Each
+// assertion is what a reader would state.
 import { describe, expect, it } from "vitest";
 import type { Extraction } from "../../../src/extract/types.ts";
-import { cited, readHeldout as read, rels, task } from "../../helpers/extraction.ts";
+import { cited, readHeldout as read, rels, symbolsOf, task } from "../../helpers/extraction.ts";
 
 const leadOf = (x: Extraction, words: RegExp) => task(x, (t) => words.test(t.content));
 
@@ -368,5 +370,57 @@ describe("an agriculture-and-environment department's report after the 2025 prov
       cooperating: ["UBND các xã, phường"],
       deadline: { from: "2026-04-01", to: "2026-06-30" },
     });
+  });
+});
+
+describe("the Government's resolution issuing its action programme on a Party conclusion, appendix in tabs (Nghị quyết …/NQ-CP)", () => {
+  const x = read("cp-nq-ctr-hanh-dong-kl-123.txt");
+
+  it("issues the programme, which implements the conclusion, and replaces the earlier resolution", () => {
+    expect(x.document).toMatchObject({
+      symbol: "214/NQ-CP",
+      type: "RESOLUTION",
+      issuer: "Chính phủ",
+      date: "2025-07-24",
+      jurisdiction: "national",
+    });
+    const r = rels(x, (_k, c) => `«${c?.type}»`);
+    expect(r).toEqual(
+      expect.arrayContaining([
+        "«PROGRAMME» ISSUED_WITH SELF",
+        "«PROGRAMME» IMPLEMENTS 123-KL/TW",
+        "SELF IMPLEMENTS 123-KL/TW",
+        "SELF BASED_ON 39/2022/NĐ-CP",
+        "SELF REPLACES 25/NQ-CP",
+      ]),
+    );
+    expect(cited(x, "123-KL/TW")).toMatchObject({
+      type: "CONCLUSION",
+      system: "PARTY",
+      issuer: "Ban Chấp hành Trung ương Đảng",
+      date: "2025-01-24",
+    });
+    expect(cited(x, "25/NQ-CP").date).toBe("2025-02-05");
+    // "(Kèm theo Nghị quyết số 214/NQ-CP …)" is the resolution itself.
+    expect(x.citations.map((c) => c.symbol)).not.toContain("214/NQ-CP");
+  });
+
+  it("reads the appendix: ministries lead, partners split at ';', products, a yearly deadline", () => {
+    const table = x.tasks.filter((t) => t.from === "table");
+    expect(table.map((t) => [t.leadKeys, t.product, t.deadline?.to ?? null, t.deadline?.recurring])).toEqual([
+      [["org:national:btc"], "Nghị định", "2025-12-31", false],
+      [["org:national:bkhcn"], "Đề án", "2025-10-31", false],
+      [["org:national:btc"], "Báo cáo", null, true],
+      [["org:national:bnnmt"], "Quyết định của Thủ tướng Chính phủ", "2025-12-31", false],
+    ]);
+    expect(table[0]?.cooperatingKeys).toEqual(["org:national:btp", "org:national:vpcp"]);
+    for (const t of table) expect(symbolsOf(x, t.implements)).toEqual(["123-KL/TW"]);
+  });
+
+  it("reads the year's growth target from its lower bound, dated by the year it names", () => {
+    expect(x.targets.map((t) => [t.comparator, t.value, t.unit, t.horizon])).toEqual([
+      ["≥", 8, "%", "2025"],
+      ["trên", 95, "% kế hoạch", "2025"],
+    ]);
   });
 });
