@@ -224,7 +224,14 @@ describe("a provincial Party committee's action programme as a PDF gives it (T�
   const x = read("hung-yen-tu-ctr-pdf.txt");
 
   it("names the Politburo as the resolution's issuer though the name is wrapped over two lines", () => {
-    expect(x.document).toMatchObject({ symbol: "18-CTr/TU", type: "PROGRAMME", date: "2025-08-21" });
+    // Signed "T/M BAN THƯỜNG VỤ": the standing board issues, under the header "TỈNH ỦY".
+    expect(x.document).toMatchObject({
+      symbol: "18-CTr/TU",
+      type: "PROGRAMME",
+      issuer: "Ban Thường vụ Tỉnh ủy Hưng Yên",
+      issuerKey: "org:hung-yen@2025:btvtu",
+      date: "2025-08-21",
+    });
     expect(cited(x, "68-NQ/TW")).toMatchObject({
       type: "RESOLUTION",
       issuer: "Bộ Chính trị",
