@@ -327,6 +327,8 @@ describe("a city's letter citing laws, decrees, circulars and Party texts in the
       deadline: { from: "2025-11-01", to: "2025-11-30" },
     });
     expect(leadOf(x, /quán triệt Chỉ thị/).lead).toEqual(["Các cơ quan, đơn vị"]);
+    // "Sở Khoa học và Công nghệ thực hiện Nghị định số 13/2023/NĐ-CP …": the point says what it carries out.
+    expect(symbolsOf(x, leadOf(x, /bảo vệ dữ liệu cá nhân/).implements)).toEqual(["13/2023/NĐ-CP"]);
   });
 });
 
