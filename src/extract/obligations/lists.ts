@@ -140,7 +140,10 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
-  const e = s + (m[1] as string).length;
+  // "Các bộ, cơ quan ngang bộ chưa hoàn thành việc rà soát khẩn trương hoàn thành …": the verb's
+  // adverb ("chưa", "đã", "đều") is not the body's name.
+  const adverb = /(?:\s+(?:chưa|không|đã|đang|sẽ|cũng|đều))+$/u.exec(m[1] as string);
+  const e = s + (m[1] as string).length - (adverb?.[0].length ?? 0);
   // "a) Rà soát, hoàn thiện …; Bộ Giáo dục và Đào tạo chủ trì, …": the work, then its lead in a
   // clause of its own. The lead is the subject of its clause only.
   const clause = (m[1] as string).lastIndexOf(";");
@@ -382,7 +385,10 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
 /** A numbered line that is a title: short, no full stop, naming tasks ("2. Nhiệm vụ, giải pháp"). */
 function numberedTitle(ctx: DocContext, l: Line): boolean {
   const t = ctx.text.slice(l.body, l.end).trim();
-  if (t.length > 100 || /[.;:]$/.test(t)) return false;
+  if (t.length > 100 || /[.;]$/.test(t)) return false;
+  // "2. Nhiệm vụ thời gian tới:" introduces its items as a title does; "1. Sở Tài chính thực hiện
+  // các nhiệm vụ sau:" is a body's own item.
+  if (t.endsWith(":") && (BODY_FIRST.test(t) || BODY_FIRST_F.test(t))) return false;
   const words = fold(clean(t));
   return TASK_HEADING.test(words) && !NOT_TASKS.test(words);
 }

@@ -4,7 +4,9 @@
 // action programme as a PDF gives it (hard wraps mid-name, page numbers), a city's letter citing
 // laws, decrees, circulars and Party texts in their real forms, and an agriculture-and-environment
 // department's report after the 2025 province merger, and the Government's resolution issuing its
-// action programme on a Central Committee conclusion with a tab-separated task appendix. Each
+// action programme on a Central Committee conclusion with a tab-separated task appendix, and the
+// Government Office's notice of the Prime Minister's conclusions (tasks under "2. Nhiệm vụ thời
+// gian tới:"). Each
 // assertion is what a reader would state.
 import { describe, expect, it } from "vitest";
 import type { Extraction } from "../../../src/extract/types.ts";
@@ -431,5 +433,39 @@ describe("the Government's resolution issuing its action programme on a Party co
       ["≥", 8, "%", "2025"],
       ["trên", 95, "% kế hoạch", "2025"],
     ]);
+  });
+});
+
+describe("the Government Office's notice of the Prime Minister's conclusions (Thông báo …/TB-VPCP)", () => {
+  const x = read("vpcp-tb-ket-luan-ttg.txt");
+
+  it("is the office's notice on the Government's resolution", () => {
+    expect(x.document).toMatchObject({
+      symbol: "386/TB-VPCP",
+      type: "NOTICE",
+      issuer: "Văn phòng Chính phủ",
+      date: "2025-09-12",
+      jurisdiction: "national",
+    });
+    expect(cited(x, "66/NQ-CP")).toMatchObject({
+      type: "RESOLUTION",
+      issuer: "Chính phủ",
+      date: "2025-03-26",
+    });
+    expect(cited(x, "63/2010/NĐ-CP")).toMatchObject({ type: "DECREE", date: "2010-06-08" });
+  });
+
+  it("reads the lettered tasks under '2. Nhiệm vụ thời gian tới:' with leads and deadlines", () => {
+    const tasks = x.tasks.filter((t) => t.from === "list");
+    expect(tasks.map((t) => [t.ref, t.lead, t.deadline?.to])).toEqual([
+      ["a)", ["Bộ Tư pháp"], "2025-10-30"],
+      ["b)", ["Bộ Công an"], "2025-11-30"],
+      // "Các bộ, cơ quan ngang bộ chưa hoàn thành việc rà soát …": the group, without its adverb.
+      ["c)", ["Các bộ, cơ quan ngang bộ"], "2025-10-15"],
+    ]);
+    expect(tasks[0]).toMatchObject({
+      cooperating: ["Văn phòng Chính phủ"],
+      cooperatingKeys: ["org:national:vpcp"],
+    });
   });
 });
