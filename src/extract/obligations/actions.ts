@@ -255,6 +255,8 @@ const VERBS = [
   "tài trợ",
   "nâng cấp",
   "hoàn thiện",
+  "cắt giảm",
+  "đơn giản h(?:óa|oá)",
 ];
 const verbPattern = (verbs: string[]) => new RegExp(`(${verbs.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 const ACTION_VERB = verbPattern(VERBS);
