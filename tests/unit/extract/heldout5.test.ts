@@ -468,4 +468,9 @@ describe("the Government Office's notice of the Prime Minister's conclusions (Th
       cooperatingKeys: ["org:national:vpcp"],
     });
   });
+
+  it("reads what was cut so far as an act with its count", () => {
+    // "các bộ, cơ quan đã cắt giảm, đơn giản hóa 2.134 thủ tục hành chính".
+    expect(x.actions.find((a) => a.quantity === 2134)).toMatchObject({ unit: "thủ tục" });
+  });
 });
