@@ -5,7 +5,7 @@ import { normalise } from "./normalise.ts";
 import { extractObligations } from "./obligations/index.ts";
 import type { Extraction } from "./types.ts";
 
-export const EXTRACTOR_VERSION = "0.3.2";
+export const EXTRACTOR_VERSION = "0.3.3";
 
 export function extract(text: string, file: string): Extraction {
   // Both passes read the same normalised text (and its fold): normalise once.

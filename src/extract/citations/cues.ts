@@ -29,7 +29,9 @@ const CUE_GROUPS = CUE_PARTS.map(([, p]) => `(${p})`).join("|");
 
 // Between the end of a document's description and the next document: connector, cue, filler.
 // An issuer the issuer reader did not know ("của Thanh tra tinh") may sit between description and cue.
-const CONNECTOR = String.raw`[\s,"“”'(*:]*(?:cua [^,;.\n"“”]{2,50}?\s+)?(?:(?:ve viec|ve|de|nham|theo)\s+)?`;
+// So may the date it takes effect ("Luật … số 93/2025/QH15 …, có hiệu lực từ ngày 01/10/2025, thay thế
+// Luật … số 29/2013/QH13").
+const CONNECTOR = String.raw`[\s,"“”'(*:]*(?:co hieu luc(?: thi hanh)? (?:tu|ke tu) ngay [\d/ a-z]{4,30}?,\s*)?(?:cua [^,;.\n"“”]{2,50}?\s+)?(?:(?:ve viec|ve|de|nham|theo)\s+)?`;
 const FILLER = String.raw`(?:\s+(?:co hieu qua|day du|cac noi dung cua|noi dung|cac|cua))*`;
 const BETWEEN = new RegExp(String.raw`^${CONNECTOR}(?:${CUE_GROUPS})${FILLER}[\s"“”(:*]*$`);
 

@@ -6,9 +6,10 @@ const NUMERIC = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{
 const WORDS = String.raw`(\d{1,2})?\s*thang\s*(\d{1,2})?\s*nam\s*((?:19|20)\d{2})`;
 const BLANK = String.raw`[/.\s]*(\d{1,2})\s*/\s*((?:19|20)\d{2})`;
 
-// Anchored at the position right after a symbol: optional comma/bracket, optional "ban hành"/"ký".
+// Anchored at the position right after a symbol: optional comma/bracket, optional "ban hành"/"ký",
+// or a law's "(được Quốc hội) thông qua" (a law is dated the day the Assembly passed it).
 const AFTER_SYMBOL = new RegExp(
-  String.raw`^[\s,(*_]*(?:(?:ban hanh|ky)\s+)?ngay\s*:?\s*(?:${NUMERIC}|${WORDS}|${BLANK})|^\s*\(\s*${NUMERIC}\s*\)`,
+  String.raw`^[\s,(*_]*(?:(?:ban hanh|ky|(?:duoc (?:quoc hoi )?)?thong qua)\s+)?ngay\s*:?\s*(?:${NUMERIC}|${WORDS}|${BLANK})|^\s*\(\s*${NUMERIC}\s*\)`,
 );
 
 export interface FoundDate {

@@ -391,9 +391,12 @@ export function readHeader(folded: string, plain: string): Header {
   // ủy về …"): the header "TỈNH ỦY" and the code TU stand for the committee and its standing board
   // alike (grammar §3.4, §5.3).
   if (h.issuer !== null && h.title !== null && /^(?:tinh|thanh) uy$/.test(fold(h.issuer.name))) {
-    const organ = /^cua (ban thuong vu|thuong truc) (?:tinh|thanh) uy(?![a-z])/.exec(
-      folded.slice(h.titleStart, h.titleEnd),
-    );
+    const organ =
+      /^cua (ban thuong vu|thuong truc) (?:tinh|thanh) uy(?![a-z])/.exec(
+        folded.slice(h.titleStart, h.titleEnd),
+      ) ??
+      // Else the signature says it: "T/M BAN THƯỜNG VỤ" (the Party writes T/M for TM.).
+      /(?:^|\n)[ \t]*(?:t\/m|tm\.?)[ \t]+(ban thuong vu)[ \t]*(?:\n|$)/.exec(folded);
     if (organ !== null) {
       const head = organ[1] === "ban thuong vu" ? "Ban Thường vụ" : "Thường trực";
       h.issuer = { ...h.issuer, name: `${head} ${h.issuer.name}` };

@@ -12,7 +12,7 @@ import { jurisdictionOf, symbolKey, titleDescriptor, UNKNOWN_PART, untitledKey }
 import { type Issuer, resolveDepartmentCode } from "./issuers.ts";
 import { anchorOf, type CitingContext, fixIssuerCode } from "./mentions.ts";
 import type { Anchor, PendingRelation, PendingWarning } from "./model.ts";
-import { lawNameMentions, namedAfter, namedBefore, namedLaws } from "./named.ts";
+import { lawNameMentions, namedAfter, namedBefore, namedInTitle, namedLaws } from "./named.ts";
 import { findRelations, oneAnswer } from "./relations.ts";
 import { aliasUses, findAliases, findShortForms } from "./shortforms.ts";
 import { canonicalSymbol, findSymbols } from "./symbols.ts";
@@ -272,6 +272,18 @@ export function extractCitations(text: string, norm?: NormalisedText): CitationE
   }
   const laws = namedLaws(v);
   const lawNames = lawNameMentions(v, [...numbered, ...laws]);
+  if (selfType === "DECISION" || selfType === "RESOLUTION") {
+    const own = namedInTitle(v, h.titleStart, h.titleEnd, {
+      symbol: selfSymbol,
+      year: selfYear,
+      jurisdiction: selfJurisdiction,
+      issuer: selfIssuer,
+    });
+    // A title that names what the document implements ("Ban hành Kế hoạch triển khai thi hành Luật
+    // Dữ liệu") is read by its cue (relations.ts); its attachment is named in the body.
+    const inTitle = (a: Anchor) => a.start >= h.titleStart && a.start < h.titleEnd;
+    if (own !== null && ![...named, ...numbered, ...laws, ...lawNames].some(inTitle)) named.push(own);
+  }
   const anchors = [...numbered, ...named, ...laws, ...lawNames].sort((a, b) => a.start - b.start);
 
   // Group anchors into documents.

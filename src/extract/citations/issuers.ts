@@ -210,7 +210,11 @@ export interface IssuerMatch extends Issuer {
 
 /** Reads an issuer phrase starting exactly at `at` (folded text). */
 export function issuerAt(folded: string, plain: string, at: number): IssuerMatch | null {
-  const window = folded.slice(at, at + 120);
+  // A PDF's hard wrap inside the name ("của Bộ\nChính trị") reads as a space; a break after a
+  // mark (";", ".", ":") still ends the phrase. Same length, so offsets hold.
+  const window = folded
+    .slice(at, at + 120)
+    .replace(/(?<=[a-z0-9])[ \t]*\n[ \t]*(?=[a-z])/g, (m) => " ".repeat(m.length));
   const any = ANY_RULE.exec(window);
   if (any !== null) {
     const [re, name, national] = RULES[RULE_GROUP.findIndex((g) => any[g] !== undefined)] as Rule;

@@ -27,6 +27,37 @@ const AFTER = new RegExp(
   String.raw`^[\s,]*(?:ve viec |de )?(ban hanh|phe duyet|(?:trien khai )?thuc hien|trien khai) (${NAMED_TYPES})\b(?! so\b)`,
 );
 
+// A decision's or resolution's own title: "Phê duyệt Đề án …", "Ban hành Kế hoạch …".
+const TITLE_ISSUES = new RegExp(String.raw`^[\s*_#]*(?:ban hanh|phe duyet) (${NAMED_TYPES})\b(?! so\b)`);
+
+/**
+ * The document a decision's title approves or issues ("QUYẾT ĐỊNH Phê duyệt Đề án …"): it has no
+ * number of its own and is keyed to the decision, as an attachment is (grammar §5.4, approves).
+ */
+export function namedInTitle(
+  v: TextView,
+  titleStart: number,
+  titleEnd: number,
+  self: { symbol: string | null; year: string | null; jurisdiction: string | null; issuer: Anchor["issuer"] },
+): Anchor | null {
+  if (self.symbol === null || titleEnd <= titleStart) return null;
+  const m = TITLE_ISSUES.exec(v.folded.slice(titleStart, titleEnd));
+  if (m === null) return null;
+  const typeWord = m[1] as string;
+  const start = titleStart + m[0].length - typeWord.length;
+  if (!isUpperAt(v.plain, start)) return null;
+  return namedAnchor(
+    v,
+    start,
+    titleEnd,
+    typeWord,
+    `kem-theo-${self.symbol}`,
+    self.year,
+    self.jurisdiction,
+    self.issuer,
+  );
+}
+
 export interface NamedLink {
   named: Anchor;
   /** Relation between the named document and the numbered one. */

@@ -211,12 +211,12 @@ export function findRelations(v: TextView, anchors: Anchor[], self: SelfInfo): P
       (p === null || p.tailEnd <= self.titleStart)
     ) {
       const gap = f.slice(self.titleStart, m.start);
-      if (m.symbol === null && endsWithAny(gap, ["ban hanh"])) {
+      if (m.symbol === null && endsWithAny(gap, ["ban hanh", "phe duyet"])) {
         add({
           from: m,
           to: "SELF",
           kind: "ISSUED_WITH",
-          cueStart: self.titleStart + gap.lastIndexOf("ban hanh"),
+          cueStart: self.titleStart + Math.max(gap.lastIndexOf("ban hanh"), gap.lastIndexOf("phe duyet")),
           cueEnd: m.start,
           confidence: 0.85,
         });

@@ -42,6 +42,9 @@ function addsUp(s: Stat): { ok: boolean; parts: number } | null {
   if (!known) return null;
   const readings = [done + open, done + late + open];
   if (s.notCompleted !== null && s.inProgress != null) readings.push(done + s.notCompleted + s.inProgress);
+  // Four columns side by side ("Đang triển khai | Chưa thực hiện | Quá hạn"): each its own part.
+  if (s.notCompleted !== null && s.inProgress != null && s.overdue !== null)
+    readings.push(done + s.notCompleted + s.inProgress + s.overdue);
   // The reading nearest the total is the one the message reports the gap against.
   const a = s.assigned;
   const parts = readings.reduce((best, r) => (Math.abs(a - r) < Math.abs(a - best) ? r : best));
@@ -308,7 +311,10 @@ export function appendixMismatch(ctx: DocContext, stats: Stat[], tables: TableTa
     const start = ctx.toNormalised(s.span.start);
     const end = ctx.toNormalised(s.span.end);
     const after = ctx.folded.slice(end, end + 160);
-    const named = /phu luc\s*([ivx]+|\d+)\b/.exec(after)?.[1];
+    // A reference ("(Chi tiết tại Phụ lục 1)"), not the heading of the next appendix on a line of
+    // its own ("PHỤ LỤC II" after a statistics table's last row).
+    const ref = /(?<!^[\s*#]*)phu luc\s*(?:([ivx]+|\d+)\b)?/m.exec(after);
+    const named = ref?.[1];
     const withTasks = tables.filter((t) => t.tasks.length > 0);
     const table =
       withTasks.find((t) => {
@@ -317,7 +323,7 @@ export function appendixMismatch(ctx: DocContext, stats: Stat[], tables: TableTa
         return new RegExp(`phu luc\\s*${named}\\b`).test(ctx.folded.slice(t.captionStart, t.start));
       }) ??
       // "(chi tiết tại Phụ lục kèm theo)" with one task table after it: that table.
-      (named === undefined && /phu luc/.test(after) && withTasks.filter((t) => t.start > end).length === 1
+      (ref !== null && named === undefined && withTasks.filter((t) => t.start > end).length === 1
         ? withTasks.find((t) => t.start > end)
         : undefined);
     if (table === undefined) continue;

@@ -50,6 +50,8 @@ function classify(ctx: DocContext, start: number, end: number): Line {
   return { start, end, body: start, kind: "text", ref: "" };
 }
 
+const GIVING_ARTICLE = /^\s*(?:#+\s*)?(?:\*\*)?Điều\s+(\d{1,3})[.:]\s*(?:\*\*)?\s*(?=Giao\s+\p{Lu})/u;
+
 const TASK_HEADING = /nhiem vu|phan cong|to chuc thuc hien|giai phap/;
 const NOT_TASKS = /ket qua|tinh hinh|danh gia|ton tai|han che|thong ke|muc dich|yeu cau|quan diem|muc tieu/;
 const LEAD =
@@ -64,7 +66,7 @@ const COLON_LEAD = /^([^:;.\n]{3,120}?)\s*:\s+(?=\S)/u;
 const GIVEN_FIRST =
   /^giao\s+(\p{Lu}.{2,119}?)\s+(?:chủ trì|tổ chức|triển khai|thực hiện|chỉ đạo|theo dõi|xây dựng|hướng dẫn|kiểm tra|giám sát)(?![\p{L}])/iu;
 const COOP =
-  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn hóa|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc)\s|[;.:]|$)/iu;
+  /phối hợp (?:với )?(.{3,200}?)(?=\s+(?:để|biên soạn|làm|tổng hợp|thẩm định|báo cáo|chuẩn ho[áa]|thu thập|trong|theo|thu nhận|tiếp nhận|hoàn thành|vận động|tăng cường|đẩy mạnh|nâng cao|cung cấp|phổ biến|cập nhật|giải quyết|tập huấn|điều tra|thống kê|xử lý|tổ chức|xây dựng|triển khai|thực hiện|bảo đảm|đảm bảo|theo dõi|rà soát|nghiên cứu|tham mưu|đề xuất|hoàn thiện|hướng dẫn|trình|bố trí|kiểm tra|đánh giá|giám sát|hỗ trợ|tuyên truyền|quán triệt|chỉ đạo|đôn đốc|số ho[áa])\s|[;.:]|$)/iu;
 // Only the date (the group) is read, so the pattern starts at the cue: the verb and spaces that may
 // come before it ("hoàn thành trước …") hold no cue word, and without them the same date is found
 // while the engine no longer tries five verbs at every position of the item.
@@ -72,9 +74,10 @@ const DEADLINE =
   /(?:trong|trước|chậm nhất|trong thời hạn|đến)\s+((?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*(?:[/.-]|năm)\s*\d{4}|(?:năm|quý\s+[IV]+)\s*\/?\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:năm|tháng|quý))?|ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?\s+h[ằà]ng\s+(?:năm|tháng|quý))/iu;
 
 // Words that make an undated item recur (matched on folded text; folding keeps offsets).
-// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả").
+// The item's own rhythm, not a word of its content ("định kỳ đo lường và công bố kết quả"); "thực
+// hiện hằng năm." closing the item is its rhythm.
 const RECURS =
-  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
+  /(?<![a-z])(?:(?<=thuc hien )thuong xuyen|thuong xuyen(?=\s*(?:[;.]|$))|(?<=thuc hien )hang (?:nam|quy|thang)(?=\s*(?:[;.]|$))|dinh ky (?:(?:hang|moi) (?:nam|quy|thang)|\d{1,2} thang)|hang (?:nam|quy|thang)(?= bao cao))(?![a-z])/;
 
 // A labelled deadline closing an item: "Thời gian hoàn thành: Quý II/2025.", "Thời hạn: năm 2025",
 // "Thời gian thực hiện: thường xuyên", "Tiến độ: trước ngày 30/6/2025" (matched on folded text).
@@ -137,7 +140,14 @@ function leadsOf(ctx: DocContext, start: number, end: number): NamedOrg[] {
   // "Chủ trì, phối hợp với Sở Tài chính …": the item opens with the verb; its lead is the heading's.
   if (m === null || /^(?:chu tri|phoi hop)\b/.test(fold(m[1] as string))) return [];
   let s = start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
-  const e = s + (m[1] as string).length;
+  // "Các bộ, cơ quan ngang bộ chưa hoàn thành việc rà soát khẩn trương hoàn thành …": the verb's
+  // adverb ("chưa", "đã", "đều") is not the body's name.
+  const adverb = /(?:\s+(?:chưa|không|đã|đang|sẽ|cũng|đều))+$/u.exec(m[1] as string);
+  const e = s + (m[1] as string).length - (adverb?.[0].length ?? 0);
+  // "a) Rà soát, hoàn thiện …; Bộ Giáo dục và Đào tạo chủ trì, …": the work, then its lead in a
+  // clause of its own. The lead is the subject of its clause only.
+  const clause = (m[1] as string).lastIndexOf(";");
+  if (clause >= 0 && m !== colon) s += clause + 1;
   const directed = DIRECTED.exec(ctx.text.slice(s, e));
   if (directed !== null) s += directed[0].length;
   return organisationsIn(ctx, s, e).filter((o) => looksLikeBody(ctx, o.name));
@@ -165,6 +175,11 @@ const ASSIGNING = /(?:^|\s)(?<!kinh )(?:yeu cau|giao|chi dao|de nghi(?= cac\b))\
 // The same words as written: folded, "Sở Giáo dục … báo cáo như sau:" would read "giao" (assign).
 const ASSIGNING_MARKED =
   /(?:^|\s)(?<!kính )(?:yêu cầu|giao|chỉ đạo|đề nghị(?= các(?![\p{L}])))(?![\p{L}])[^:\n]{0,80}:\s*$/iu;
+
+// "Ủy ban nhân dân thành phố có ý kiến (chỉ đạo) như sau:": the council's letter directing its
+// departments; its numbered points assign ("1. Giao Sở … chủ trì …").
+const OPINION =
+  /(?:^|\s)(?:uy ban nhan dan|ubnd|chu tich)\b[^:\n]{0,40}\sco y kien(?: chi dao)?(?: nhu sau)?\s*:\s*$/;
 
 /** Whether a line that ASSIGNING matches folded assigns as written (a line without marks: yes). */
 function assigns(ctx: DocContext, l: Line): boolean {
@@ -194,6 +209,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
   const report = ctx.doc.type === "REPORT";
   // A letter assigns only in the list after "… yêu cầu:"; the paragraph after the list ends it.
   const letter = ctx.doc.type === "OFFICIAL_LETTER";
+  const decides = ctx.doc.type === "DECISION" || ctx.doc.type === "RESOLUTION";
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= ctx.text.length) {
@@ -260,8 +276,7 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
       !report &&
       l.kind === "text" &&
       ctx.text.slice(l.body, l.end).trimEnd().endsWith(":") &&
-      ASSIGNING.test(f()) &&
-      assigns(ctx, l)
+      ((ASSIGNING.test(f()) && assigns(ctx, l)) || OPINION.test(f()))
     ) {
       flush();
       inRegion = true;
@@ -273,6 +288,17 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
     if (letter && l.kind === "text" && (lines[i - 1] as Line | undefined)?.kind === "blank") {
       flush();
       inRegion = false;
+    }
+    // "Điều 2. Giao Sở Y tế chủ trì, phối hợp với …": a decision's article that gives the work is a
+    // task of its own, in whatever part it stands.
+    if (decides && l.kind === "text") {
+      const a = GIVING_ARTICLE.exec(ctx.text.slice(l.start, l.end));
+      if (a !== null) {
+        flush();
+        const t = makeTask(ctx, { ...l, body: l.start + a[0].length }, l.end, `Điều ${a[1]}`, null, []);
+        if (t !== null && t.lead.length > 0) tasks.push(t);
+        continue;
+      }
     }
     if (!inRegion) continue;
     if (l.kind === "blank") continue;
@@ -359,7 +385,10 @@ export function listTasks(ctx: DocContext, excluded: [number, number][]): Task[]
 /** A numbered line that is a title: short, no full stop, naming tasks ("2. Nhiệm vụ, giải pháp"). */
 function numberedTitle(ctx: DocContext, l: Line): boolean {
   const t = ctx.text.slice(l.body, l.end).trim();
-  if (t.length > 100 || /[.;:]$/.test(t)) return false;
+  if (t.length > 100 || /[.;]$/.test(t)) return false;
+  // "2. Nhiệm vụ thời gian tới:" introduces its items as a title does; "1. Sở Tài chính thực hiện
+  // các nhiệm vụ sau:" is a body's own item.
+  if (t.endsWith(":") && (BODY_FIRST.test(t) || BODY_FIRST_F.test(t))) return false;
   const words = fold(clean(t));
   return TASK_HEADING.test(words) && !NOT_TASKS.test(words);
 }

@@ -161,11 +161,21 @@ function registeredHead(ctx: DocContext, s: number, e: number): number | null {
     if (end < 4) break;
     const rest = t.slice(end).trim();
     // What goes on a name or a list ("UBND các xã", "Bộ Tài chính, bộ, ngành liên quan") is no work.
-    if (/[,;]$/.test(t.slice(0, end)) || NAME_GOES_ON.test(rest) || rest.split(/\s+/).length < 3) continue;
+    if (
+      /[,;]$/.test(t.slice(0, end)) ||
+      NAME_GOES_ON.test(rest) ||
+      (rest.split(/\s+/).length < 3 && !WORK_VERB.test(rest))
+    )
+      continue;
     if (resolveRegistered(t.slice(0, end), ctx.resolution) !== null) return s + end;
   }
   return null;
 }
+
+// A short rest is a name's tail ("Sở Y tế dự phòng") unless it is the verb of the work: "Bộ Tài
+// chính cân đối, bố trí kinh phí", "phối hợp với Bộ Khoa học và Công nghệ thực hiện, hoàn thành …".
+const WORK_VERB =
+  /^(?:thực hiện|triển khai|cân đối|bố trí|tổ chức|xây dựng|hướng dẫn|theo dõi|tham mưu|rà soát|kiểm tra|đôn đốc)(?![\p{L}])/u;
 
 const NAME_GOES_ON =
   /^(?:các|và|liên quan|có liên quan|cấp|trực thuộc|thuộc|của|tại|trên|ở|bộ|ngành|sở|địa phương|đơn vị|cơ quan|tỉnh|thành phố|huyện|xã|phường|thị xã|thị trấn|quận|nhân dân)(?![\p{L}])/u;

@@ -38,6 +38,8 @@ function kindOf(f: string): keyof Counts | null {
     return "completedLate";
   if (/dang thuc hien|dang trien khai/.test(f)) return "inProgress";
   if (/hoan thanh/.test(f)) return "completed";
+  // "…, quá hạn 2 nhiệm vụ": overdue, said on its own.
+  if (/qua han/.test(f)) return "overdue";
   if (/duoc giao|giao|phai thuc hien|han thuc hien|co thoi han/.test(f)) return "assigned";
   return null;
 }

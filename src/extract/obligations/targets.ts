@@ -175,6 +175,9 @@ export function percentUnit(unit: string, after: string): string {
 const HORIZON =
   /(?:den|truoc|vao)\s+(?:het\s+)?(?:nam\s+|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*)((?:19|20)\d{2})(?!\d)/;
 
+// "GDP năm 2025 đạt 8% trở lên": the year whose value is aimed at (not "so với năm 2024").
+const YEAR_REACHES = /(?<!so voi )\bnam ((?:19|20)\d{2}) dat\b/;
+
 interface Clause {
   start: number;
   end: number;
@@ -218,6 +221,7 @@ export function proseTargets(
   const folded = ctx.folded;
   const report = ctx.doc.type === "REPORT";
   let inGoals = false;
+  let goalsByNumber = false;
   let goalsHorizon: string | null = null;
   let pos = 0;
   while (pos < text.length) {
@@ -236,16 +240,25 @@ export function proseTargets(
       (h !== null &&
         (h[1] as string).length < 90 &&
         !/[.;:]\s*$/.test(line.trim()) &&
-        !/\d/.test(h[1] as string));
+        // A year may stand in a heading ("1. Mục tiêu đến năm 2030"); other numbers make it prose.
+        !/\d/.test((h[1] as string).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, "")));
     if (isHeading || shouted(plain)) {
       const words = h?.[1] ?? line;
+      const numbered =
+        article === null &&
+        !/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) &&
+        /^\s*(?:#+\s*)?(?:\*\*)?\d/.test(line);
       if (/muc tieu|chi tieu/.test(words)) {
         if (!inGoals) goalsHorizon = null;
         inGoals = true;
+        goalsByNumber = numbered;
         // "Các chỉ tiêu chủ yếu năm 2025": the year the heading names holds for its lines.
         goalsHorizon = /nam ((?:19|20)\d{2})\b/.exec(words)?.[1] ?? goalsHorizon;
       } else if (article !== null) inGoals = false;
       else if (/^\s*(?:#+\s*)?(?:\*\*)?[ivx]{1,4}[.)]/.test(line) || !/^\s*\d/.test(line)) inGoals = false;
+      // Goals opened by a numbered heading ("1. Mục tiêu đến năm 2030") end at the next one ("2.
+      // Nhiệm vụ và giải pháp").
+      else if (goalsByNumber && numbered) inGoals = false;
       continue;
     }
     if (inRanges(excluded, ls)) continue;
@@ -263,7 +276,7 @@ export function proseTargets(
       if (AIMS.test(cf) || (inTask && FLOOR.test(cf))) aims = true;
       if (!inGoals && !aims) continue;
       if (report && !aims) continue;
-      const hz = HORIZON.exec(cf)?.[1] ?? null;
+      const hz = HORIZON.exec(cf)?.[1] ?? YEAR_REACHES.exec(cf)?.[1] ?? null;
       if (hz !== null) sentenceHorizon = hz;
       // Under "MỤC TIÊU" a horizon stated once ("đến hết năm 2025") holds for the lines after it.
       if (inGoals && hz !== null) goalsHorizon = hz;
@@ -325,10 +338,15 @@ function clauseTargets(
       value = q.quantity;
       end = body.indexOf(q.unit, at) + q.unit.length;
     }
-    // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at.
-    if (/^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))) continue;
     const cm = PROSE_COMPARATOR.exec(ctx.folded.slice(Math.max(c.start, c.start + at - 16), c.start + at));
     const said = cm === null ? "=" : (cm[1] as string);
+    // "13 nhiệm vụ đang thực hiện …": a count of work under way, not a value aimed at — unless a
+    // floor sets it ("có ít nhất 20.000 doanh nghiệp đang hoạt động").
+    if (
+      !/^(?:toi thieu|it nhat|khong duoi)$/.test(said) &&
+      /^\s*(?:đã|đang|chưa|quá hạn|hoàn thành)(?![\p{L}])/u.test(body.slice(end, end + 16))
+    )
+      continue;
     let cmp = COMPARATOR_NAMES[said] ?? said;
     const bound = cmp === "=" ? BOUND_AFTER.exec(ctx.folded.slice(c.start + end, c.start + end + 12)) : null;
     if (bound !== null) cmp = bound[1] === "len" ? "≥" : "≤";

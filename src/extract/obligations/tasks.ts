@@ -169,7 +169,8 @@ export function implementsFrom(ctx: DocContext, start: number, end: number): str
     if (rel === undefined) return [next.citation.key];
     target = rel.to;
   } else {
-    if (/^(\S+\s){0,4}(so\s*:?)?$/.test(`${gap} `.replace(/\s+/g, " ")) && gap.length < 40)
+    // The mention may begin at the type word ("thực hiện Nghị định số …"): nothing between.
+    if (gap === "" || (/^(\S+\s){0,4}(so\s*:?)?$/.test(`${gap} `.replace(/\s+/g, " ")) && gap.length < 40))
       return [next.citation.key];
     type = TYPE_WORDS.find(([re]) => re.test(gap))?.[1];
     // "Kế hoạch của UBND tỉnh triển khai thực hiện <X>": a described document, then its cue.

@@ -263,7 +263,8 @@ describe("a Party letter with Ð (U+00D0) and lines copied without diacritics (T
     expect(x.document).toMatchObject({
       symbol: "215-CV/TU",
       type: "OFFICIAL_LETTER",
-      issuer: "Tỉnh ủy Cao Bằng",
+      // Signed "T/M BAN THƯỜNG VỤ": the standing board writes under the header "TỈNH ỦY".
+      issuer: "Ban Thường vụ Tỉnh ủy Cao Bằng",
       date: "2025-02-18",
       jurisdiction: "cao-bang",
     });
