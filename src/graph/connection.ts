@@ -115,7 +115,7 @@ function createConnection(
     // Not executeRead: a managed transaction adds BEGIN and COMMIT to every read, two more Bolt
     // messages, each flushed as a socket write of its own, and one more round trip; on the 2-core VM
     // the benchmarks run on, a socket write costs 0.2–0.6 ms of CPU. bench:api measures both ways
-    // side by side (docs/benchmarks.md, "api round 5"). What a read gives up is nothing it had: Neo4j
+    // side by side (docs/benchmarks.md, "round 5"). What a read gives up is nothing it had: Neo4j
     // runs transactions at read-committed isolation, so the statements of one read transaction never
     // saw one snapshot either.
     async read(work, options) {

@@ -5,7 +5,7 @@
 //
 // The text is kept without its comment lines and indentation: the driver sends the whole statement
 // with every request and Neo4j reads all of it before it looks up the plan (9 KB more cost 0.4–0.9 ms
-// of Neo4j's CPU per request, docs/benchmarks.md "api round 5"), and the files are mostly comments
+// of Neo4j's CPU per request, docs/benchmarks.md "round 5"), and the files are mostly comments
 // (half of a 4-level lineage walk's 21 KB). Splice points are block comments (`/*LEVELS*/`), which
 // stay.
 import { readFileSync } from "node:fs";
